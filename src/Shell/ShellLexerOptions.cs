@@ -1,0 +1,40 @@
+namespace CSharpFrontend.Shell;
+
+/// <summary>Switches that alter how a <see cref="ShellLexer"/> expands words. The default is plain expansion.</summary>
+public sealed record ShellLexerOptions
+{
+    /// <summary>The default nesting limit for <c>${...}</c> expressions inside one another.</summary>
+    public const int DefaultMaxNestingDepth = 1000;
+
+    /// <summary>Plain expansion, nesting limit <see cref="DefaultMaxNestingDepth"/>.</summary>
+    public static ShellLexerOptions Default { get; } = new();
+
+    /// <summary>
+    /// Leave references to unset variables as written (<c>$X</c>, <c>${X}</c>, <c>${X:-w}</c>...) instead of
+    /// expanding them (BuildKit's <c>SkipUnsetEnv</c>).
+    /// </summary>
+    public bool SkipUnsetEnv { get; init; }
+
+    /// <summary>Treat single and double quotes as ordinary characters (BuildKit's <c>SkipProcessQuotes</c>).</summary>
+    public bool SkipProcessQuotes { get; init; }
+
+    /// <summary>Keep quote characters in the output while still honouring their meaning (BuildKit's <c>RawQuotes</c>).</summary>
+    public bool RawQuotes { get; init; }
+
+    /// <summary>Keep escape characters in the output while still honouring their meaning (BuildKit's <c>RawEscapes</c>).</summary>
+    public bool RawEscapes { get; init; }
+
+    /// <summary>
+    /// How deeply <c>${...}</c> words may nest before expansion fails with a <see cref="ShellExpansionException"/>.
+    /// Must be at least 1.
+    /// </summary>
+    public int MaxNestingDepth
+    {
+        get => _maxNestingDepth;
+        init => _maxNestingDepth = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The nesting limit must be at least 1.");
+    }
+
+    private readonly int _maxNestingDepth = DefaultMaxNestingDepth;
+}
