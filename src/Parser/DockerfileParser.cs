@@ -1,0 +1,81 @@
+using System.Text;
+using CSharpFrontend.Parser.Instructions;
+using CSharpFrontend.Parser.Syntax;
+
+namespace CSharpFrontend.Parser;
+
+/// <summary>Entry point: parses Dockerfile text into BuildKit's node level and the typed instruction level.</summary>
+public static class DockerfileParser
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Parses Dockerfile text. Never throws for any input; problems are reported as diagnostics.</summary>
+    public static ParseResult Parse(string text, ParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= ParseOptions.Default;
+        var diagnostics = new List<Diagnostic>();
+        if (text.Length > options.MaxInputLength)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.ResourceLimit,
+                DiagnosticSeverity.Error,
+                $"dockerfile too large: {text.Length} characters (limit {options.MaxInputLength})",
+                SourceRange.Lines(1, 1),
+                DiagnosticLayer.Syntax));
+            return new ParseResult(null, null, [.. diagnostics]);
+        }
+
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        SyntaxTree? tree = null;
+        Dockerfile? ast = null;
+        try
+        {
+            tree = SyntaxParser.Parse(text, diagnostics);
+            if (options.BuildInstructions)
+            {
+                ast = InstructionParser.Build(tree);
+            }
+        }
+        catch (ParseException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
+        }
+        catch (Exception ex) when (ex is InsufficientExecutionStackException or OutOfMemoryException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.ResourceLimit,
+                DiagnosticSeverity.Error,
+                "internal parser error: " + ex.GetType().Name,
+                SourceRange.Lines(1, 1),
+                DiagnosticLayer.Syntax));
+            ast = null;
+        }
+
+        return new ParseResult(tree, ast, [.. diagnostics]);
+    }
+
+    /// <summary>Parses Dockerfile bytes (UTF-8; a leading BOM is removed; invalid bytes become U+FFFD).</summary>
+    public static ParseResult Parse(ReadOnlySpan<byte> utf8, ParseOptions? options = null)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        return Parse(Utf8.GetString(utf8), options);
+    }
+
+    /// <summary>Reads the stream to its end and parses it as <see cref="Parse(ReadOnlySpan{byte}, ParseOptions?)"/>.</summary>
+    public static ParseResult Parse(Stream stream, ParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return Parse(ms.GetBuffer().AsSpan(0, (int)ms.Length), options);
+    }
+}

@@ -1,0 +1,734 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using CSharpFrontend.Parser.Flags;
+using CSharpFrontend.Parser.Syntax;
+using CSharpFrontend.Parser.Text;
+
+namespace CSharpFrontend.Parser.Instructions;
+
+/// <summary>BuildKit's instructions layer: nodes → typed instructions and stages, with its validation and messages.</summary>
+internal static partial class InstructionParser
+{
+    private static readonly string[] AllInstructionNames =
+    [
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    ];
+
+    [GeneratedRegex(@"^[a-z][a-z0-9\-_.]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ValidStageName();
+
+    [GeneratedRegex(@"^[\t\n\f\r ]*[oO][nN][bB][uU][iI][lL][dD][\t\n\f\r ]*", RegexOptions.CultureInvariant)]
+    private static partial Regex OnbuildPrefix();
+
+    /// <summary>Builds stages and meta ARGs; throws <see cref="ParseException"/> on the first error, as BuildKit does.</summary>
+    public static Dockerfile Build(SyntaxTree tree)
+    {
+        var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
+        var stages = new List<(FromInstruction From, ImmutableArray<Instruction>.Builder Commands)>();
+        foreach (var node in tree.Nodes)
+        {
+            var instruction = ParseInstruction(node);
+            if (stages.Count == 0 && instruction is ArgInstruction arg)
+            {
+                metaArgs.Add(arg);
+                continue;
+            }
+
+            if (instruction is FromInstruction from)
+            {
+                stages.Add((from, ImmutableArray.CreateBuilder<Instruction>()));
+                continue;
+            }
+
+            if (stages.Count == 0)
+            {
+                throw new ParseException(new Diagnostic(
+                    DiagnosticCodes.NoStage, DiagnosticSeverity.Error, "no build stage in current context", node.Range, DiagnosticLayer.Structure));
+            }
+
+            stages[^1].Commands.Add(instruction);
+        }
+
+        var built = stages.Select(s => new Stage(
+            s.From.StageName,
+            s.From.BaseName,
+            s.From.Platform,
+            s.From.Keyword,
+            s.From.SourceCode,
+            DocComment(s.From.Comments, s.From.StageName),
+            s.From,
+            s.Commands.ToImmutable()));
+        return new Dockerfile(metaArgs.ToImmutable(), [.. built], tree);
+    }
+
+    /// <summary>Converts one node to its typed instruction (BuildKit <c>ParseInstruction</c>).</summary>
+    public static Instruction ParseInstruction(SyntaxNode node)
+    {
+        var req = new Request(node);
+        return node.Keyword.ToLowerInvariant() switch
+        {
+            "env" => ParseEnv(req),
+            "maintainer" => ParseMaintainer(req),
+            "label" => ParseLabel(req),
+            "add" => ParseAdd(req),
+            "copy" => ParseCopy(req),
+            "from" => ParseFrom(req),
+            "onbuild" => ParseOnbuild(req),
+            "workdir" => ParseWorkdir(req),
+            "run" => ParseRun(req),
+            "cmd" => ParseCmd(req),
+            "healthcheck" => ParseHealthcheck(req),
+            "entrypoint" => ParseEntrypoint(req),
+            "expose" => ParseExpose(req),
+            "user" => ParseUser(req),
+            "volume" => ParseVolume(req),
+            "stopsignal" => ParseStopsignal(req),
+            "arg" => ParseArg(req),
+            "shell" => ParseShell(req),
+            _ => throw req.Fail(
+                DiagnosticCodes.UnknownInstruction,
+                Suggest.Wrap($"unknown instruction: {node.Keyword}", node.Keyword, AllInstructionNames, caseSensitive: false)),
+        };
+    }
+
+    private static Instruction ParseEnv(Request req)
+    {
+        req.Flags.Parse();
+        return req.Fill(new EnvInstruction { Env = ParseKvps(req, "ENV"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseLabel(Request req)
+    {
+        req.Flags.Parse();
+        return req.Fill(new LabelInstruction { Labels = ParseKvps(req, "LABEL"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static ImmutableArray<KeyValuePair> ParseKvps(Request req, string name)
+    {
+        var args = req.Args;
+        if (args.Count == 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, $"{name} requires at least one argument");
+        }
+
+        if (args.Count % 2 != 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, $"Bad input to {name}, too many arguments");
+        }
+
+        var pairs = ImmutableArray.CreateBuilder<KeyValuePair>(args.Count / 2);
+        for (int j = 0; j < args.Count; j += 2)
+        {
+            if (args[j].Length == 0)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"{name} names can not be blank");
+            }
+
+            pairs.Add(new KeyValuePair(args[j], args[j + 1], req.Node.IsLegacyKeyValue));
+        }
+
+        return pairs.MoveToImmutable();
+    }
+
+    private static Instruction ParseMaintainer(Request req)
+    {
+        if (req.Args.Count != 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "MAINTAINER requires exactly one argument");
+        }
+
+        req.Flags.Parse();
+        return req.Fill(new MaintainerInstruction { Maintainer = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static SourcesAndDest ParseSourcesAndDest(Request req, string command)
+    {
+        var args = req.Args;
+        string dest = args[^1];
+        if (TryHeredoc(dest, req.Range) is not null)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, $"{command} cannot accept a heredoc as a destination");
+        }
+
+        var lookup = new Dictionary<string, Heredoc>(StringComparer.Ordinal);
+        foreach (var h in req.Node.Heredocs)
+        {
+            lookup[h.Name] = h;
+        }
+
+        var paths = ImmutableArray.CreateBuilder<string>();
+        var contents = ImmutableArray.CreateBuilder<SourceContent>();
+        for (int i = 0; i < args.Count - 1; i++)
+        {
+            var heredoc = TryHeredoc(args[i], req.Range);
+            if (heredoc is null)
+            {
+                paths.Add(args[i]);
+                continue;
+            }
+
+            string content = lookup.TryGetValue(heredoc.Name, out var body) ? body.Content : string.Empty;
+            if (heredoc.Chomp)
+            {
+                content = ChompHeredocContent(content);
+            }
+
+            contents.Add(new SourceContent(heredoc.Name, content, heredoc.Expand));
+        }
+
+        return new SourcesAndDest(dest, paths.ToImmutable(), contents.ToImmutable());
+    }
+
+    private static Heredoc? TryHeredoc(string word, SourceRange range)
+    {
+        try
+        {
+            return SyntaxParser.ParseHeredoc(word, range);
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes leading tabs from every line (BuildKit <c>ChompHeredocContent</c>).</summary>
+    public static string ChompHeredocContent(string src)
+    {
+        var sb = new StringBuilder(src.Length);
+        bool lineStart = true;
+        foreach (char c in src)
+        {
+            if (lineStart && c == '\t')
+            {
+                continue;
+            }
+
+            lineStart = c == '\n';
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static Instruction ParseAdd(Request req)
+    {
+        if (req.Args.Count < 2)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "ADD requires at least two arguments, but only one was provided. Destination could not be determined");
+        }
+
+        var f = req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack").AddStrings("exclude");
+        f.Parse();
+        var sd = ParseSourcesAndDest(req, "ADD");
+        return req.Fill(new AddInstruction
+        {
+            SourcesAndDest = sd,
+            Chown = f.String("chown"),
+            Chmod = f.String("chmod"),
+            Link = f.Bool("link"),
+            KeepGitDir = f.IsUsed("keep-git-dir") ? f.Bool("keep-git-dir") : null,
+            Checksum = f.String("checksum"),
+            Unpack = f.IsUsed("unpack") ? f.Bool("unpack") : null,
+            ExcludePatterns = [.. f.Strings("exclude")],
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseCopy(Request req)
+    {
+        if (req.Args.Count < 2)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "COPY requires at least two arguments, but only one was provided. Destination could not be determined");
+        }
+
+        var f = req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link").AddStrings("exclude").AddBool("parents");
+        f.Parse();
+        var sd = ParseSourcesAndDest(req, "COPY");
+        return req.Fill(new CopyInstruction
+        {
+            SourcesAndDest = sd,
+            From = f.String("from"),
+            Chown = f.String("chown"),
+            Chmod = f.String("chmod"),
+            Link = f.Bool("link"),
+            Parents = f.Bool("parents"),
+            ExcludePatterns = [.. f.Strings("exclude")],
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseFrom(Request req)
+    {
+        var args = req.Args;
+        string stageName = string.Empty;
+        if (args.Count == 3 && string.Equals(args[1], "as", StringComparison.OrdinalIgnoreCase))
+        {
+            stageName = args[2].ToLowerInvariant();
+            if (!ValidStageName().IsMatch(stageName))
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"invalid name for build stage: {GoText.Quote(args[2])}, name can't start with a number or contain symbols");
+            }
+        }
+        else if (args.Count != 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "FROM requires either one or three arguments");
+        }
+
+        var f = req.Flags.AddString("platform");
+        f.Parse();
+        return req.Fill(new FromInstruction
+        {
+            BaseName = args[0],
+            StageName = stageName,
+            Platform = f.String("platform"),
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseOnbuild(Request req)
+    {
+        if (req.Args.Count == 0 || req.Node.Child is null)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "ONBUILD requires at least one argument");
+        }
+
+        req.Flags.Parse();
+        string trigger = GoText.TrimSpace(req.Args[0]).ToUpperInvariant();
+        switch (trigger)
+        {
+            case "ONBUILD":
+                throw req.Fail(DiagnosticCodes.InvalidArguments, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+            case "MAINTAINER" or "FROM":
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"{trigger} isn't allowed as an ONBUILD trigger");
+        }
+
+        string expression = OnbuildPrefix().Replace(req.Original, string.Empty, 1);
+        if (req.Node.Heredocs.Length > 0)
+        {
+            var sb = new StringBuilder(expression);
+            foreach (var h in req.Node.Heredocs)
+            {
+                sb.Append('\n').Append(h.Content).Append(h.Name);
+            }
+
+            expression = sb.ToString();
+        }
+
+        return req.Fill(new OnbuildInstruction
+        {
+            Expression = expression,
+            Trigger = req.Node.Child,
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseWorkdir(Request req)
+    {
+        if (req.Args.Count != 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "WORKDIR requires exactly one argument");
+        }
+
+        req.Flags.Parse();
+        return req.Fill(new WorkdirInstruction { Path = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)
+    {
+        if (args.Count == 0)
+        {
+            return [];
+        }
+
+        return isJson ? [.. args] : [string.Join(' ', args)];
+    }
+
+    private static ImmutableArray<ShellInlineFile> Files(Request req) =>
+        [.. req.Node.Heredocs.Select(h => new ShellInlineFile(h.Name, h.Content, h.Chomp))];
+
+    private static Instruction ParseRun(Request req)
+    {
+        var f = req.Flags.AddStrings("device").AddStrings("mount").AddString("network", "default").AddString("security", "sandbox");
+        f.Parse();
+        var mounts = f.Strings("mount");
+        foreach (var m in mounts)
+        {
+            if (RunMount.CheckUnexpanded(m) is { } error)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidMount, error);
+            }
+        }
+
+        string network = f.String("network");
+        if (network is not ("default" or "none" or "host"))
+        {
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"invalid network mode {GoText.Quote(network)}");
+        }
+
+        string security = f.String("security");
+        if (security is not ("sandbox" or "insecure"))
+        {
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"security {GoText.Quote(security)} is not valid");
+        }
+
+        return req.Fill(new RunInstruction
+        {
+            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Files = Files(req),
+            PrependShell = !req.Node.IsJson,
+            Mounts = [.. mounts],
+            Network = network,
+            Security = security,
+            Devices = [.. f.Strings("device")],
+            FlagsUsed = [.. f.Used],
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseCmd(Request req)
+    {
+        req.Flags.Parse();
+        return req.Fill(new CmdInstruction
+        {
+            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Files = Files(req),
+            PrependShell = !req.Node.IsJson,
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseEntrypoint(Request req)
+    {
+        req.Flags.Parse();
+        return req.Fill(new EntrypointInstruction
+        {
+            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Files = Files(req),
+            PrependShell = !req.Node.IsJson,
+            Keyword = req.Keyword,
+            Original = req.Original,
+            SourceCode = req.Code,
+            Range = req.Range,
+            Node = req.Node,
+        });
+    }
+
+    private static Instruction ParseHealthcheck(Request req)
+    {
+        var args = req.Args;
+        if (args.Count == 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "HEALTHCHECK requires at least one argument");
+        }
+
+        string typ = args[0].ToUpperInvariant();
+        var rest = args.Skip(1).ToList();
+        HealthcheckConfig health;
+        if (typ == "NONE")
+        {
+            if (rest.Count != 0)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, "HEALTHCHECK NONE takes no arguments");
+            }
+
+            health = new HealthcheckConfig([typ], 0, 0, 0, 0, 0);
+        }
+        else
+        {
+            var f = req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("start-interval").AddString("retries");
+            f.Parse();
+            if (typ != "CMD")
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"Unknown type {GoText.Quote(typ)} in HEALTHCHECK (try CMD)");
+            }
+
+            var cmd = HandleJsonArgs(rest, req.Node.IsJson);
+            if (cmd.Length == 0)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, "Missing command after HEALTHCHECK CMD");
+            }
+
+            if (!req.Node.IsJson)
+            {
+                typ = "CMD-SHELL";
+            }
+
+            long interval = Interval(req, f, "interval");
+            long timeout = Interval(req, f, "timeout");
+            long startPeriod = Interval(req, f, "start-period");
+            long startInterval = Interval(req, f, "start-interval");
+            int retries = 0;
+            string r = f.String("retries");
+            if (r.Length > 0)
+            {
+                var (value, error) = ParseInt32(r);
+                if (error is not null)
+                {
+                    throw req.Fail(DiagnosticCodes.InvalidFlag, error);
+                }
+
+                if (value < 0)
+                {
+                    throw req.Fail(DiagnosticCodes.InvalidFlag, $"--retries cannot be negative ({value})");
+                }
+
+                retries = value;
+            }
+
+            health = new HealthcheckConfig([typ, .. cmd], interval, timeout, startPeriod, startInterval, retries);
+        }
+
+        return req.Fill(new HealthcheckInstruction { Health = health, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static long Interval(Request req, BuildFlags f, string name)
+    {
+        string s = f.String(name);
+        if (s.Length == 0)
+        {
+            return 0;
+        }
+
+        var (d, error) = GoDuration.Parse(s);
+        if (error is not null)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidFlag, error);
+        }
+
+        if (d == 0)
+        {
+            return 0;
+        }
+
+        if (d < 1_000_000)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"Interval {GoText.Quote(name)} cannot be less than 1ms");
+        }
+
+        return d;
+    }
+
+    /// <summary>Go <c>strconv.ParseInt(s, 10, 32)</c> with its error texts.</summary>
+    private static (int Value, string? Error) ParseInt32(string s)
+    {
+        string body = s;
+        bool neg = false;
+        if (body.Length > 0 && body[0] is '+' or '-')
+        {
+            neg = body[0] == '-';
+            body = body[1..];
+        }
+
+        if (body.Length == 0 || !body.All(char.IsAsciiDigit))
+        {
+            return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: invalid syntax");
+        }
+
+        long v = 0;
+        foreach (char c in body)
+        {
+            v = (v * 10) + (c - '0');
+            if (v > (long)int.MaxValue + 1)
+            {
+                return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: value out of range");
+            }
+        }
+
+        if (neg)
+        {
+            v = -v;
+        }
+
+        if (v > int.MaxValue || v < int.MinValue)
+        {
+            return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: value out of range");
+        }
+
+        return ((int)v, null);
+    }
+
+    private static Instruction ParseExpose(Request req)
+    {
+        if (req.Args.Count == 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "EXPOSE requires at least one argument");
+        }
+
+        req.Flags.Parse();
+        var ports = req.Args.ToList();
+        ports.Sort(StringComparer.Ordinal);
+        return req.Fill(new ExposeInstruction { Ports = [.. ports], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseUser(Request req)
+    {
+        if (req.Args.Count != 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "USER requires exactly one argument");
+        }
+
+        req.Flags.Parse();
+        return req.Fill(new UserInstruction { User = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseVolume(Request req)
+    {
+        if (req.Args.Count == 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "VOLUME requires at least one argument");
+        }
+
+        req.Flags.Parse();
+        var volumes = ImmutableArray.CreateBuilder<string>(req.Args.Count);
+        foreach (var v in req.Args)
+        {
+            var t = GoText.TrimSpace(v);
+            if (t.Length == 0)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, "VOLUME specified can not be an empty string");
+            }
+
+            volumes.Add(t);
+        }
+
+        return req.Fill(new VolumeInstruction { Volumes = volumes.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseStopsignal(Request req)
+    {
+        if (req.Args.Count != 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "STOPSIGNAL requires exactly one argument");
+        }
+
+        return req.Fill(new StopsignalInstruction { Signal = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseArg(Request req)
+    {
+        if (req.Args.Count < 1)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "ARG requires at least one argument");
+        }
+
+        var defs = ImmutableArray.CreateBuilder<ArgDefinition>(req.Args.Count);
+        foreach (var arg in req.Args)
+        {
+            int eq = arg.IndexOf('=');
+            string key = eq < 0 ? arg : arg[..eq];
+            string? value = eq < 0 ? null : arg[(eq + 1)..];
+            if (eq >= 0 && key.Length == 0)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidArguments, "ARG names can not be blank");
+            }
+
+            defs.Add(new ArgDefinition(key, value, DocComment(req.Node.PrevComments, key)));
+        }
+
+        return req.Fill(new ArgInstruction { Args = defs.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static Instruction ParseShell(Request req)
+    {
+        req.Flags.Parse();
+        var shell = HandleJsonArgs(req.Args, req.Node.IsJson);
+        if (shell.Length == 0)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "SHELL requires at least one argument");
+        }
+
+        if (!req.Node.IsJson)
+        {
+            throw req.Fail(DiagnosticCodes.InvalidArguments, "SHELL requires the arguments to be in JSON form");
+        }
+
+        return req.Fill(new ShellInstruction { Shell = shell, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+    }
+
+    private static string DocComment(ImmutableArray<string> comments, string name)
+    {
+        if (name.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        foreach (var line in comments)
+        {
+            if (line.StartsWith(name + " ", StringComparison.Ordinal))
+            {
+                return line[(name.Length + 1)..];
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Everything an instruction parser needs from a node (BuildKit's <c>parseRequest</c>).</summary>
+    private sealed class Request
+    {
+        public Request(SyntaxNode node)
+        {
+            Node = node;
+            Args = NodeArgs(node);
+            Flags = new BuildFlags(node.Flags, message => Fail(DiagnosticCodes.InvalidFlag, message));
+        }
+
+        public SyntaxNode Node { get; }
+
+        public IReadOnlyList<string> Args { get; }
+
+        public BuildFlags Flags { get; }
+
+        public string Keyword => Node.Keyword;
+
+        public string Original => Node.Original;
+
+        public string Code => GoText.TrimSpace(Node.Original);
+
+        public SourceRange Range => Node.Range;
+
+        public ParseException Fail(string code, string message) =>
+            new(new Diagnostic(code, DiagnosticSeverity.Error, message, Node.Range, DiagnosticLayer.Instruction));
+
+        public T Fill<T>(T instruction)
+            where T : Instruction => instruction with { Comments = Node.PrevComments };
+
+        private static List<string> NodeArgs(SyntaxNode node)
+        {
+            var result = new List<string>(node.Args);
+            for (var child = node.Child; child is not null; child = child.Child)
+            {
+                result.Add(child.Keyword);
+                result.AddRange(child.Args);
+            }
+
+            return result;
+        }
+    }
+}

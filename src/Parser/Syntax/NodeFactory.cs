@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Parser.Text;
+
+namespace CSharpFrontend.Parser.Syntax;
+
+/// <summary>Turns one logical line into a <see cref="SyntaxNode"/> (keyword, flags, argument words), as BuildKit's line parsers do.</summary>
+internal static class NodeFactory
+{
+    internal const string NotStringArrayMessage = "when using JSON array syntax, arrays must be comprised of strings only";
+
+    /// <summary>Argument shape produced by a line parser.</summary>
+    private readonly record struct ParsedArgs(ImmutableArray<string> Args, bool IsJson, bool Legacy);
+
+    /// <summary>Builds the node for <paramref name="line"/>; nested ONBUILDs are handled without recursion.</summary>
+    public static SyntaxNode FromLine(string line, char escape, SourceRange range, ImmutableArray<string> comments)
+    {
+        var frames = new List<(string Keyword, ImmutableArray<string> Flags, string Original)>();
+        string rest = line;
+        while (true)
+        {
+            var (cmd, flags, args) = SplitCommand(rest, escape);
+            if (string.Equals(cmd, "onbuild", StringComparison.OrdinalIgnoreCase) && args.Length > 0)
+            {
+                frames.Add((cmd, flags, rest));
+                rest = args;
+                continue;
+            }
+
+            var parsed = Dispatch(cmd, args, escape, range);
+            var node = new SyntaxNode
+            {
+                Keyword = cmd,
+                Flags = flags,
+                Args = parsed.Args,
+                IsJson = parsed.IsJson,
+                IsLegacyKeyValue = parsed.Legacy,
+                Original = rest,
+                Range = range,
+                PrevComments = frames.Count == 0 ? comments : [],
+            };
+            for (int i = frames.Count - 1; i >= 0; i--)
+            {
+                node = new SyntaxNode
+                {
+                    Keyword = frames[i].Keyword,
+                    Flags = frames[i].Flags,
+                    Child = node,
+                    Original = frames[i].Original,
+                    Range = range,
+                    PrevComments = i == 0 ? comments : [],
+                };
+            }
+
+            return node;
+        }
+    }
+
+    private static (string Cmd, ImmutableArray<string> Flags, string Args) SplitCommand(string line, char escape)
+    {
+        var parts = GoText.SplitBlanks(GoText.TrimSpace(line), 2);
+        if (parts.Count < 2)
+        {
+            return (parts[0], [], string.Empty);
+        }
+
+        var (rest, flags) = FlagExtractor.Extract(parts[1], escape);
+        return (parts[0], [.. flags], GoText.TrimSpace(rest));
+    }
+
+    private static ParsedArgs Dispatch(string cmd, string rest, char escape, SourceRange range)
+    {
+        switch (cmd.ToLowerInvariant())
+        {
+            case "add":
+            case "copy":
+            case "volume":
+                return MaybeJsonToList(rest, range);
+            case "cmd":
+            case "entrypoint":
+            case "run":
+            case "shell":
+                return MaybeJson(rest, range);
+            case "env":
+                return NameVal(rest, "ENV", escape, range);
+            case "label":
+                return NameVal(rest, "LABEL", escape, range);
+            case "arg":
+                return new ParsedArgs([.. WordSplitter.Split(rest, escape)], false, false);
+            case "expose":
+            case "from":
+                return new ParsedArgs(WhitespaceDelimited(rest), false, false);
+            case "healthcheck":
+                return HealthConfig(rest, range);
+            case "maintainer":
+            case "stopsignal":
+            case "user":
+            case "workdir":
+                return new ParsedArgs(rest.Length == 0 ? [] : [rest], false, false);
+            case "onbuild":
+                // Only reached with empty arguments (a non-empty ONBUILD is unwrapped by the caller).
+                return new ParsedArgs([], false, false);
+            default:
+                return new ParsedArgs([string.Empty], false, false);
+        }
+    }
+
+    private static ImmutableArray<string> WhitespaceDelimited(string rest) =>
+        rest.Length == 0 ? [] : [.. GoText.SplitBlanks(rest, -1)];
+
+    private static ParsedArgs MaybeJson(string rest, SourceRange range)
+    {
+        if (rest.Length == 0)
+        {
+            return new ParsedArgs([], false, false);
+        }
+
+        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), out var items) switch
+        {
+            JsonArrayOutcome.Strings => new ParsedArgs([.. items], true, false),
+            JsonArrayOutcome.NotStringArray => throw ParseException.Syntax(DiagnosticCodes.JsonNotStringArray, NotStringArrayMessage, range),
+            _ => new ParsedArgs([rest], false, false),
+        };
+    }
+
+    private static ParsedArgs MaybeJsonToList(string rest, SourceRange range)
+    {
+        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), out var items) switch
+        {
+            JsonArrayOutcome.Strings => new ParsedArgs([.. items], true, false),
+            JsonArrayOutcome.NotStringArray => throw ParseException.Syntax(DiagnosticCodes.JsonNotStringArray, NotStringArrayMessage, range),
+            _ => new ParsedArgs(WhitespaceDelimited(rest), false, false),
+        };
+    }
+
+    private static ParsedArgs NameVal(string rest, string key, char escape, SourceRange range)
+    {
+        var words = WordSplitter.Split(rest, escape);
+        if (words.Count == 0)
+        {
+            return new ParsedArgs([], false, false);
+        }
+
+        if (!words[0].Contains('='))
+        {
+            var parts = GoText.SplitBlanks(rest, 2);
+            if (parts.Count < 2)
+            {
+                throw ParseException.Syntax(DiagnosticCodes.Syntax, $"{key} must have two arguments", range);
+            }
+
+            return new ParsedArgs([parts[0], parts[1]], false, true);
+        }
+
+        var args = ImmutableArray.CreateBuilder<string>(words.Count * 2);
+        foreach (var word in words)
+        {
+            int eq = word.IndexOf('=');
+            if (eq < 0)
+            {
+                throw ParseException.Syntax(
+                    DiagnosticCodes.Syntax,
+                    $"Syntax error - can't find = in {GoText.Quote(word)}. Must be of the form: name=value",
+                    range);
+            }
+
+            args.Add(word[..eq]);
+            args.Add(word[(eq + 1)..]);
+        }
+
+        return new ParsedArgs(args.MoveToImmutable(), false, false);
+    }
+
+    private static ParsedArgs HealthConfig(string rest, SourceRange range)
+    {
+        static bool IsSpaceAscii(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+        int sep = 0;
+        while (sep < rest.Length && !IsSpaceAscii(rest[sep]))
+        {
+            sep++;
+        }
+
+        int next = sep;
+        while (next < rest.Length && IsSpaceAscii(rest[next]))
+        {
+            next++;
+        }
+
+        if (sep == 0)
+        {
+            return new ParsedArgs([], false, false);
+        }
+
+        var cmd = MaybeJson(rest[next..], range);
+        return new ParsedArgs([rest[..sep], .. cmd.Args], cmd.IsJson, false);
+    }
+}

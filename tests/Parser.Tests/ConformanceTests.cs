@@ -1,0 +1,98 @@
+using CSharpFrontend.Parser;
+using CSharpFrontend.Tests.Shared;
+
+namespace CSharpFrontend.Parser.Tests;
+
+public sealed class ConformanceTests
+{
+    public static TheoryData<string> AstCases() => Cases("ast.txt");
+
+    public static TheoryData<string> AstErrorCases() => Cases("ast-error.txt");
+
+    public static TheoryData<string> ErrorCases() => Cases("error.txt");
+
+    private static TheoryData<string> Cases(string file)
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in TestPaths.CaseNames())
+        {
+            if (File.Exists(Path.Combine(TestPaths.CasesDir, name, "expected", file)))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    private static ParseResult ParseCase(string name) =>
+        DockerfileParser.Parse(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, name, "Dockerfile")));
+
+    [Theory]
+    [MemberData(nameof(AstCases))]
+    public void DumpMatchesReference(string name)
+    {
+        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "ast.txt"));
+        var result = ParseCase(name);
+        Assert.True(result.Syntax is not null, string.Join("\n", result.Diagnostics));
+        Assert.Equal(expected, AstDump.Render(result.Syntax!));
+    }
+
+    [Theory]
+    [MemberData(nameof(AstErrorCases))]
+    public void ParserRejectsOrWarnsLikeReference(string name)
+    {
+        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "ast-error.txt")).TrimEnd('\n');
+        var result = ParseCase(name);
+        if (expected.StartsWith("warning: ", StringComparison.Ordinal))
+        {
+            var message = expected["warning: ".Length..];
+            Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message == message);
+        }
+        else
+        {
+            Assert.Null(result.Syntax);
+            var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Equal(expected, error.Message);
+        }
+    }
+
+    /// <summary>Converter errors that BuildKit raises while parsing (syntax or instruction level) must be ours too, same words.</summary>
+    [Theory]
+    [MemberData(nameof(ErrorCases))]
+    public void ParseLevelConverterErrorsMatch(string name)
+    {
+        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "error.txt")).TrimEnd('\n');
+        Assert.StartsWith("error: ", expected);
+        expected = expected["error: ".Length..];
+        var result = ParseCase(name);
+        if (!ParseLevel.Contains(name))
+        {
+            // Raised later by the converter (stage resolution, base names, ...): the parse must succeed.
+            Assert.True(result.Ast is not null, string.Join("\n", result.Diagnostics));
+            return;
+        }
+
+        var error = result.FirstError;
+        Assert.NotNull(error);
+        Assert.Equal(expected, error!.ToBuildKitMessage());
+    }
+
+    private static readonly HashSet<string> ParseLevel =
+    [
+        "bk-dockerfile-L2089",
+        "bk-dockerfile_mount-L93",
+        "bk-errors-L25",
+        "bk-errors-L52",
+        "parser-flags",
+        "parser-health",
+        "parser-jeztah-invalid-json-json-inside-string",
+        "parser-jeztah-invalid-json-single-quotes",
+        "parser-jeztah-invalid-json-unterminated-bracket",
+        "parser-jeztah-invalid-json-unterminated-string",
+        "parser-json",
+        "parserneg-only_comments",
+        "parserneg-shykes-nested-json",
+        "real-postgis__docker-postgis__17-3.6__Dockerfile",
+    ];
+}
