@@ -1,1 +1,9 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using CSharpFrontend.Frontend.Cli;
+
+var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit (Dockerfile → LLB).")
+{
+    ParseCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary>A command's input: a named file, or standard input for <c>-</c>.</summary>
+internal sealed record InputFile(string DisplayName, string Text)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static InputFile Read(string path)
+    {
+        if (path == "-")
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return new InputFile("<stdin>", Utf8.GetString(buffer.ToArray()));
+        }
+
+        return new InputFile(path, Utf8.GetString(File.ReadAllBytes(path)));
+    }
+}

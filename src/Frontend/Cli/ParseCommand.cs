@@ -1,0 +1,47 @@
+using System.CommandLine;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary><c>parse [FILE|-]</c>: prints the Dockerfile's AST in BuildKit's dump format.</summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
+        var command = new Command("parse", "Print the Dockerfile's syntax tree, one s-expression per instruction.\n\nExamples:\n  csharp-frontend parse Dockerfile\n  cat Dockerfile | csharp-frontend parse -")
+        {
+            file,
+        };
+        command.SetAction(result => Run(result.GetValue(file)!));
+        return command;
+    }
+
+    private static int Run(string path)
+    {
+        InputFile input;
+        try
+        {
+            input = InputFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot read {path}: {ex.Message}");
+            return 1;
+        }
+
+        var parsed = DockerfileParser.Parse(input.Text);
+        foreach (var diagnostic in parsed.Diagnostics)
+        {
+            DiagnosticPrinter.Print(Console.Error, input, diagnostic);
+        }
+
+        if (parsed.HasErrors || parsed.Syntax is null)
+        {
+            return 1;
+        }
+
+        Console.Out.Write(AstDump.Render(parsed.Syntax));
+        return 0;
+    }
+}
