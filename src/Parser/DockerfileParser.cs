@@ -59,6 +59,23 @@ public static class DockerfileParser
         return new ParseResult(tree, ast, [.. diagnostics]);
     }
 
+    /// <summary>
+    /// Converts one node to its typed instruction (BuildKit's <c>instructions.ParseInstruction</c>); used by the
+    /// converter for ONBUILD triggers of base images. A FROM node gives a <see cref="FromInstruction"/>.
+    /// </summary>
+    public static (Instruction? Instruction, Diagnostic? Error) ParseInstruction(SyntaxNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        try
+        {
+            return (InstructionParser.ParseInstruction(node), null);
+        }
+        catch (ParseException ex)
+        {
+            return (null, ex.Diagnostic);
+        }
+    }
+
     /// <summary>Parses Dockerfile bytes (UTF-8; a leading BOM is removed; invalid bytes become U+FFFD).</summary>
     public static ParseResult Parse(ReadOnlySpan<byte> utf8, ParseOptions? options = null)
     {
