@@ -37,7 +37,7 @@ public sealed class ShellLexer
 
     /// <inheritdoc cref="ProcessWord(string, IShellEnvironment)"/>
     public ExpansionResult ProcessWord(string word, IReadOnlyDictionary<string, string> environment) =>
-        ProcessWord(word, ShellEnvironment.FromDictionary(environment));
+        ProcessWord(word, View(environment));
 
     /// <summary>Expands <paramref name="word"/> and splits the result into words on unquoted white space.</summary>
     /// <exception cref="ShellExpansionException">The word is malformed or a <c>${VAR?}</c> check failed.</exception>
@@ -46,7 +46,7 @@ public sealed class ShellLexer
 
     /// <inheritdoc cref="ProcessWords(string, IShellEnvironment)"/>
     public WordsExpansionResult ProcessWords(string word, IReadOnlyDictionary<string, string> environment) =>
-        ProcessWords(word, ShellEnvironment.FromDictionary(environment));
+        ProcessWords(word, View(environment));
 
     /// <summary>Like <see cref="ProcessWord(string, IShellEnvironment)"/>, reporting failure as a value.</summary>
     public bool TryProcessWord(
@@ -87,6 +87,9 @@ public sealed class ShellLexer
         error = null;
         return true;
     }
+
+    private static DictionaryEnvironment View(IReadOnlyDictionary<string, string> environment) =>
+        new(environment ?? throw new ArgumentNullException(nameof(environment)));
 
     private ExpansionSession Start(string word, IShellEnvironment environment, bool splitWords)
     {

@@ -30,8 +30,20 @@ internal sealed class GlobMatcher
         start = end = -1;
         _current.Clear();
 
+        bool literalFirst = final > 0 && _pattern.Kinds[0] == GlobTokenKind.Literal;
         for (int position = from; position <= text.Length; position++)
         {
+            if (!matched && !anchored && literalFirst && _current.Count == 0)
+            {
+                int skip = text[position..].IndexOf(_pattern.Literals[0]);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                position += skip;
+            }
+
             if (!matched && (!anchored || position == from))
             {
                 AddClosure(_current, 0, position);

@@ -16,6 +16,9 @@ internal struct CodePointReader
         _position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
     }
 
+    /// <summary>The UTF-16 offset of the next code point.</summary>
+    public readonly int Position => _position;
+
     /// <summary>The next code point without consuming it, or <see cref="CodePoints.Eof"/>.</summary>
     public readonly int Peek() =>
         _position < _text.Length ? CodePoints.Decode(_text, _position, out _) : CodePoints.Eof;

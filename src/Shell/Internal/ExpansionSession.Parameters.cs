@@ -1,4 +1,3 @@
-using System.Text;
 using CSharpFrontend.Shell.Glob;
 
 namespace CSharpFrontend.Shell.Internal;
@@ -165,28 +164,27 @@ internal sealed partial class ExpansionSession
             return string.Empty;
         }
 
-        var name = new StringBuilder();
+        int begin = _reader.Position;
         if (CodePoints.IsDigit(first))
         {
             while (CodePoints.IsDigit(_reader.Peek()))
             {
-                CodePoints.Append(name, _reader.Next());
+                _reader.Next();
             }
-
-            return name.ToString();
         }
-
-        if (IsSpecialParameter(first))
+        else if (IsSpecialParameter(first))
         {
-            return CodePoints.ToText(_reader.Next());
+            _reader.Next();
         }
-
-        for (int ch = first; CodePoints.IsLetter(ch) || CodePoints.IsDigit(ch) || ch == '_'; ch = _reader.Peek())
+        else
         {
-            CodePoints.Append(name, _reader.Next());
+            for (int ch = first; CodePoints.IsLetter(ch) || CodePoints.IsDigit(ch) || ch == '_'; ch = _reader.Peek())
+            {
+                _reader.Next();
+            }
         }
 
-        return name.ToString();
+        return _source[begin.._reader.Position];
     }
 
     private static bool IsSpecialParameter(int ch) => ch is '@' or '*' or '#' or '?' or '-' or '$' or '!' or '0';
