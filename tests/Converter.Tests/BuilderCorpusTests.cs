@@ -187,6 +187,20 @@ public sealed class BuilderCorpusTests
     }
 
     [Fact]
+    public void ChownByNameAndAnEmptyGroupResolveAgainstTheDestination()
+    {
+        var context = Sources.Local("context", new LocalOptions { SharedKeyHint = "context", Constraints = Named("[internal] load build context") });
+        var state = Image("busybox", "[1/7] FROM docker.io/library/busybox", "FROM busybox").AddEnv("owner", "user01");
+        state = Shell(state, "adduser -D user", "[2/7] RUN adduser -D user");
+        state = Shell(state, "adduser -D user01", "[3/7] RUN adduser -D user01");
+        state = state.File(ContextCopy(context, ".", "/dest") with { Owner = ChownSpec.Parse("user:user") }, Named("[4/7] COPY --chown=user:user . /dest"));
+        state = state.File(ContextCopy(context, ".", "/dest01") with { Owner = ChownSpec.Parse("user01:") }, Named("[5/7] COPY --chown=user01: . /dest01"));
+        state = Shell(state, "[ \"$(stat -c \"%U %G\" /dest)\" == \"user user\" ]", "[6/7] RUN [ \"$(stat -c \"%U %G\" /dest)\" == \"user user\" ]");
+        state = Shell(state, "[ \"$(stat -c \"%U %G\" /dest01)\" == \"user01 user\" ]", "[7/7] RUN [ \"$(stat -c \"%U %G\" /dest01)\" == \"user01 user\" ]");
+        GraphAssert.SameGraph("bk-dockerfile-L1000", LlbMarshaller.Marshal(state, Options));
+    }
+
+    [Fact]
     public void MarshallingIsDeterministic()
     {
         var context = Context("a", "b");
