@@ -47,6 +47,13 @@ public sealed record ImageConfig
     public ImageConfig WithHistory(HistoryEntry entry) =>
         this with { History = (History.IsDefault ? [] : History).Add(entry) };
 
+    /// <summary>
+    /// This config with the history entry BuildKit's Dockerfile frontend commits for an instruction
+    /// (see <see cref="HistoryEntry.ForInstruction"/>).
+    /// </summary>
+    public ImageConfig WithHistory(string createdBy, bool withLayer, bool ranAsOperation = false, ImageTime? created = null) =>
+        WithHistory(HistoryEntry.ForInstruction(createdBy, withLayer, ranAsOperation, created));
+
     /// <summary>This config with the container config replaced by <paramref name="update"/>(current).</summary>
     public ImageConfig WithConfig(Func<ContainerConfig, ContainerConfig> update) => this with { Config = update(Config) };
 

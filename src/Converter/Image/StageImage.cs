@@ -1,0 +1,122 @@
+using CSharpFrontend.Converter.Llb;
+
+namespace CSharpFrontend.Converter.Image;
+
+/// <summary>
+/// How BuildKit v0.11.6's Dockerfile frontend derives a stage's image config: from scratch, from a resolved base
+/// image, or from another stage; and what it does to the target's config at the end.
+/// </summary>
+public static class StageImage
+{
+    /// <summary>
+    /// The image of <c>FROM scratch</c> (and of a stage whose base gives no config): <paramref name="platform"/>'s
+    /// os, architecture and variant, rootfs type <c>layers</c> with no diff ids (written <c>null</c>), working
+    /// directory <c>/</c> and the default PATH for the os.
+    /// </summary>
+    public static ImageConfig Scratch(LlbPlatform platform) =>
+        new()
+        {
+            Architecture = platform.Architecture,
+            OS = platform.OS,
+            Variant = platform.Variant,
+            RootFs = new RootFs { Type = "layers" },
+            Config = new ContainerConfig { WorkingDir = "/", Env = ["PATH=" + DefaultPath.For(platform.OS)] },
+        };
+
+    /// <summary>The image of a stage built on a resolved base image: its config as is, without <c>created</c>.</summary>
+    public static ImageConfig FromBase(ImageConfig baseConfig) => baseConfig with { Created = null };
+
+    /// <summary>
+    /// Whether a resolved base image is empty, so the stage starts from scratch instead of the image: no diff ids
+    /// and every history entry marked empty_layer (true as well with no history at all).
+    /// </summary>
+    public static bool IsScratch(ImageConfig baseConfig) =>
+        (baseConfig.RootFs.DiffIds?.IsDefaultOrEmpty ?? true)
+        && (baseConfig.History.IsDefault || baseConfig.History.All(h => h.EmptyLayer));
+
+    /// <summary>
+    /// The platform for a stage whose platform was not given, when the target platform was not given either: the
+    /// target when the base image is for the target's os and architecture, else the first build platform that is,
+    /// else the target.
+    /// </summary>
+    public static LlbPlatform AutoDetectPlatform(ImageConfig baseConfig, LlbPlatform target, IReadOnlyList<LlbPlatform> buildPlatforms)
+    {
+        if (target.OS == baseConfig.OS && target.Architecture == baseConfig.Architecture)
+        {
+            return target;
+        }
+
+        return buildPlatforms.FirstOrDefault(p => p.OS == baseConfig.OS && p.Architecture == baseConfig.Architecture) ?? target;
+    }
+
+    /// <summary>
+    /// What a stage starts with, from its initial image (<see cref="Scratch"/>, <see cref="FromBase"/> or the image
+    /// of the stage it is built on): PATH appended when the Env has no PATH entry (default for
+    /// <paramref name="platformOS"/>, Unix when null); the Env entries, the working directory and the user to set
+    /// on the LLB state; the ONBUILD triggers to run, which the returned image no longer carries.
+    /// </summary>
+    /// <remarks>
+    /// A relative working directory in the config becomes <c>/dir/dir</c> in the image (upstream joins it onto
+    /// itself), while the LLB state gets the directory as written.
+    /// </remarks>
+    public static StageStart Start(ImageConfig image, string? platformOS)
+    {
+        var config = image.Config;
+        var env = config.Env.IsDefault ? [] : config.Env;
+        if (!EnvEntry.Contains(env, "PATH"))
+        {
+            env = env.Add("PATH=" + DefaultPath.For(platformOS ?? ""));
+        }
+
+        string? stateDir = null;
+        var workingDir = config.WorkingDir;
+        if (workingDir.Length > 0)
+        {
+            stateDir = workingDir;
+            if (!PosixPath.IsAbs(workingDir))
+            {
+                workingDir = PosixPath.Join("/", workingDir, workingDir);
+            }
+        }
+
+        var triggers = config.OnBuild ?? [];
+        var started = image with { Config = config with { Env = env, WorkingDir = workingDir, OnBuild = null } };
+        return new StageStart(
+            started,
+            [.. env.Select(e => EnvEntry.Split(e)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value))],
+            stateDir,
+            config.User.Length > 0 ? config.User : null,
+            triggers.IsDefault ? [] : triggers);
+    }
+
+    /// <summary>
+    /// Sets history (and image) creation times later than <paramref name="epoch"/>, and missing history times, to
+    /// <paramref name="epoch"/> (SOURCE_DATE_EPOCH on an image from a named context); unchanged without an epoch.
+    /// </summary>
+    public static ImageConfig ClampTimes(ImageConfig image, ImageTime? epoch)
+    {
+        if (epoch is not { } tm)
+        {
+            return image;
+        }
+
+        var history = image.History.IsDefault ? [] : image.History;
+        return image with
+        {
+            History = [.. history.Select(h => h.Created is not { } c || c.IsAfter(tm) ? h with { Created = tm } : h)],
+            Created = image.Created is { } created && created.IsAfter(tm) ? tm : image.Created,
+        };
+    }
+
+    /// <summary>
+    /// The target stage's final image: <paramref name="labels"/> (build-time labels) added, then, when the target
+    /// platform was given explicitly, its os, architecture and variant written over the image's.
+    /// </summary>
+    public static ImageConfig Finish(ImageConfig target, LlbPlatform? explicitTargetPlatform, IReadOnlyDictionary<string, string>? labels = null)
+    {
+        var image = labels is { Count: > 0 } ? target.WithConfig(c => c.WithLabels(labels)) : target;
+        return explicitTargetPlatform is { } p
+            ? image with { OS = p.OS, Architecture = p.Architecture, Variant = p.Variant }
+            : image;
+    }
+}
