@@ -50,8 +50,11 @@ public sealed partial class FileImageMetadataResolver : IImageMetadataResolver
     }
 
     /// <inheritdoc/>
-    public ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, CancellationToken cancellationToken = default) =>
-        TryGet(reference, out var resolved) ? ValueTask.FromResult(resolved) : _fallback.ResolveAsync(reference, platform, cancellationToken);
+    public ValueTask<ResolvedImage> ResolveAsync(
+        ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default) =>
+        TryGet(reference, out var resolved)
+            ? ValueTask.FromResult(resolved)
+            : _fallback.ResolveAsync(reference, platform, options, cancellationToken);
 
     private static FileImageMetadataResolver Read(JsonSource source, IImageMetadataResolver? fallback)
     {

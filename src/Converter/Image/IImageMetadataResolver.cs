@@ -11,6 +11,8 @@ public interface IImageMetadataResolver
     /// <summary>Resolves a normalized reference (with <c>:latest</c> added when it has neither tag nor digest).</summary>
     /// <param name="reference">The reference as the converter normalized it.</param>
     /// <param name="platform">The platform the stage is built for.</param>
+    /// <param name="options">Resolve mode and progress name; null = <see cref="ImageResolveOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
-    ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, CancellationToken cancellationToken = default);
+    ValueTask<ResolvedImage> ResolveAsync(
+        ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default);
 }

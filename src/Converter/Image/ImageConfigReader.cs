@@ -61,7 +61,7 @@ public static class ImageConfigReader
             switch (field)
             {
                 case "created":
-                    image = image with { Created = ReadTime(ref reader, source, image.Created, field) };
+                    image = image with { Created = ReadTime(ref reader, source, field) };
                     break;
                 case "author":
                     image = image with { Author = ReadString(ref reader, source, image.Author, field) };
@@ -241,7 +241,7 @@ public static class ImageConfigReader
                     var fieldPath = path + "." + field;
                     entry = field switch
                     {
-                        "created" => entry with { Created = ReadTime(ref reader, source, entry.Created, fieldPath) },
+                        "created" => entry with { Created = ReadTime(ref reader, source, fieldPath) },
                         "created_by" => entry with { CreatedBy = ReadString(ref reader, source, entry.CreatedBy, fieldPath) },
                         "author" => entry with { Author = ReadString(ref reader, source, entry.Author, fieldPath) },
                         "comment" => entry with { Comment = ReadString(ref reader, source, entry.Comment, fieldPath) },
@@ -357,7 +357,7 @@ public static class ImageConfigReader
         return value;
     }
 
-    private static ImageTime? ReadTime(ref Utf8JsonReader reader, JsonSource source, ImageTime? current, string path)
+    private static ImageTime? ReadTime(ref Utf8JsonReader reader, JsonSource source, string path)
     {
         switch (reader.TokenType)
         {
@@ -367,7 +367,6 @@ public static class ImageConfigReader
                 var text = reader.GetString()!;
                 return ImageTime.TryParse(text) ?? throw source.Error(reader, $"{path}: {JsonQuote(text)} is not an RFC 3339 time");
             default:
-                _ = current;
                 throw TypeError(ref reader, source, path, "an RFC 3339 time string");
         }
     }

@@ -27,6 +27,7 @@ public sealed class OfflineImageMetadataResolver : IImageMetadataResolver
     public static ResolvedImage Default { get; } = new(null, DefaultConfig);
 
     /// <inheritdoc/>
-    public ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, CancellationToken cancellationToken = default) =>
+    public ValueTask<ResolvedImage> ResolveAsync(
+        ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Default);
 }

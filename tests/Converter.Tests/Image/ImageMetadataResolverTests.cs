@@ -93,6 +93,20 @@ public sealed class ImageMetadataResolverTests
         Assert.Null(y.Digest);
     }
 
+    [Fact]
+    public async Task FallbackGetsTheRequestAsIs()
+    {
+        var recorder = new RecordingResolver();
+        var resolver = FileImageMetadataResolver.Parse("{}", "empty.json", recorder);
+        var options = new ImageResolveOptions("pull", "[internal] load metadata for docker.io/library/x:latest");
+        var arm = LlbPlatform.Parse("linux/arm64");
+
+        var resolved = await resolver.ResolveAsync(Ref("x:latest"), arm, options);
+
+        Assert.Equal(("docker.io/library/x:latest", arm, options), recorder.Last);
+        Assert.Equal("sha256:" + new string('1', 64), resolved.Digest);
+    }
+
     [Theory]
     [InlineData("{\n  \"docker.io/library/a:latest\": {\n    \"config\": {}\n  },\n}", 5, "invalid JSON: ")]
     [InlineData("[]", 1, "expected an object mapping image references")]
@@ -147,6 +161,18 @@ public sealed class ImageMetadataResolverTests
         else
         {
             Assert.True(JsonNode.DeepEquals(expected, actual), $"{where}: {expected.ToJsonString()} != {actual.ToJsonString()}");
+        }
+    }
+
+    private sealed class RecordingResolver : IImageMetadataResolver
+    {
+        public (string Reference, LlbPlatform Platform, ImageResolveOptions? Options) Last { get; private set; }
+
+        public ValueTask<ResolvedImage> ResolveAsync(
+            ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Last = (reference.ToString(), platform, options);
+            return ValueTask.FromResult(new ResolvedImage("sha256:" + new string('1', 64), ImageConfig.Empty));
         }
     }
 }
