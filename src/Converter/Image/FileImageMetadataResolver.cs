@@ -49,9 +49,13 @@ public sealed partial class FileImageMetadataResolver : IImageMetadataResolver
         return false;
     }
 
+    /// <inheritdoc cref="IImageMetadataResolver.ResolveAsync(ImageReference, LlbPlatform, CancellationToken)"/>
+    public ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, CancellationToken cancellationToken = default) =>
+        ResolveAsync(reference, platform, ImageResolveOptions.Default, cancellationToken);
+
     /// <inheritdoc/>
     public ValueTask<ResolvedImage> ResolveAsync(
-        ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default) =>
+        ImageReference reference, LlbPlatform platform, ImageResolveOptions options, CancellationToken cancellationToken = default) =>
         TryGet(reference, out var resolved)
             ? ValueTask.FromResult(resolved)
             : _fallback.ResolveAsync(reference, platform, options, cancellationToken);

@@ -26,8 +26,12 @@ public sealed class OfflineImageMetadataResolver : IImageMetadataResolver
     /// <summary>The answer for every image: no digest, <see cref="DefaultConfig"/>.</summary>
     public static ResolvedImage Default { get; } = new(null, DefaultConfig);
 
+    /// <inheritdoc cref="IImageMetadataResolver.ResolveAsync(ImageReference, LlbPlatform, CancellationToken)"/>
+    public ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, CancellationToken cancellationToken = default) =>
+        ResolveAsync(reference, platform, ImageResolveOptions.Default, cancellationToken);
+
     /// <inheritdoc/>
     public ValueTask<ResolvedImage> ResolveAsync(
-        ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default) =>
+        ImageReference reference, LlbPlatform platform, ImageResolveOptions options, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Default);
 }

@@ -166,10 +166,10 @@ public sealed class ImageMetadataResolverTests
 
     private sealed class RecordingResolver : IImageMetadataResolver
     {
-        public (string Reference, LlbPlatform Platform, ImageResolveOptions? Options) Last { get; private set; }
+        public (string Reference, LlbPlatform Platform, ImageResolveOptions Options) Last { get; private set; }
 
         public ValueTask<ResolvedImage> ResolveAsync(
-            ImageReference reference, LlbPlatform platform, ImageResolveOptions? options = null, CancellationToken cancellationToken = default)
+            ImageReference reference, LlbPlatform platform, ImageResolveOptions options, CancellationToken cancellationToken = default)
         {
             Last = (reference.ToString(), platform, options);
             return ValueTask.FromResult(new ResolvedImage("sha256:" + new string('1', 64), ImageConfig.Empty));
