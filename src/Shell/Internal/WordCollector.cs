@@ -46,7 +46,7 @@ internal sealed class WordCollector
     public IReadOnlyList<string> Finish()
     {
         Flush();
-        return _words.ToArray();
+        return Array.AsReadOnly(_words.ToArray());
     }
 
     private void Flush()
