@@ -6,6 +6,8 @@ public sealed record ShellLexerOptions
     /// <summary>The default nesting limit for <c>${...}</c> expressions inside one another.</summary>
     public const int DefaultMaxNestingDepth = 1000;
 
+    private readonly int _maxNestingDepth = DefaultMaxNestingDepth;
+
     /// <summary>Plain expansion, nesting limit <see cref="DefaultMaxNestingDepth"/>.</summary>
     public static ShellLexerOptions Default { get; } = new();
 
@@ -35,6 +37,4 @@ public sealed record ShellLexerOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The nesting limit must be at least 1.");
     }
-
-    private readonly int _maxNestingDepth = DefaultMaxNestingDepth;
 }
