@@ -75,7 +75,7 @@ internal sealed class GoJsonBuilder
     public override string ToString() => _text.ToString();
 
     /// <summary>Go's string encoding: <c>" \\</c>, <c>\n \r \t</c>, other controls as <c>\u00XX</c>,
-    /// <c>&lt; &gt; &amp;</c> and U+2028/U+2029 as <c>\uXXXX</c>; an unpaired surrogate becomes U+FFFD.</summary>
+    /// <c>&lt; &gt; &amp;</c> and U+2028/U+2029 as <c>\uXXXX</c>; an unpaired surrogate (Go: an invalid UTF-8 byte) is written <c>\ufffd</c>.</summary>
     public static StringBuilder AppendString(StringBuilder text, string value)
     {
         text.Append('"');
@@ -112,7 +112,7 @@ internal sealed class GoJsonBuilder
                     }
                     else if (char.IsSurrogate(c))
                     {
-                        text.Append('\uFFFD');
+                        text.Append("\\ufffd");
                     }
                     else
                     {

@@ -58,11 +58,11 @@ public sealed class ImageConfigWriterTests
     {
         var image = ImageConfig.Empty with
         {
-            Config = new ContainerConfig { Env = ["a<b>&c", "q\"\\", "\n\r\t\b\f\u0001\u001f", "\u2028\u2029", "é😀", "bad\ud800x", "\udc00"] },
+            Config = new ContainerConfig { Env = ["a<b>&c", "q\"\\", "\n\r\t\b\f\u0001\u001f", "\u2028\u2029", "é😀", "bad\ud800x", "\udc00", "\ufffd"] },
         };
 
         Assert.Equal(
-            """{"architecture":"","os":"","rootfs":{"type":"","diff_ids":null},"config":{"Env":["a\u003cb\u003e\u0026c","q\"\\","\n\r\t\u0008\u000c\u0001\u001f","\u2028\u2029","é😀","bad�x","�"],"OnBuild":null}}""",
+            """{"architecture":"","os":"","rootfs":{"type":"","diff_ids":null},"config":{"Env":["a\u003cb\u003e\u0026c","q\"\\","\n\r\t\u0008\u000c\u0001\u001f","\u2028\u2029","é😀","bad\ufffdx","\ufffd","�"],"OnBuild":null}}""",
             ImageConfigWriter.ToJson(image));
     }
 
