@@ -12,6 +12,12 @@ public sealed record ShellLexerOptions
     public static ShellLexerOptions Default { get; } = new();
 
     /// <summary>
+    /// Whether the pattern modifiers <c>${V#p}</c>, <c>${V%p}</c> and <c>${V/p/r}</c> (and their doubled forms) are
+    /// understood. BuildKit before v0.12 rejected them as unsupported modifiers; turning this off reproduces that.
+    /// </summary>
+    public bool PatternModifiers { get; init; } = true;
+
+    /// <summary>
     /// Leave references to unset variables as written (<c>$X</c>, <c>${X}</c>, <c>${X:-w}</c>...) instead of
     /// expanding them (BuildKit's <c>SkipUnsetEnv</c>).
     /// </summary>

@@ -58,4 +58,19 @@ public static class CapId
     public const string MetaExportCache = "meta.exportcache";
     public const string MergeOp = "mergeop";
     public const string DiffOp = "diffop";
+
+    /// <summary>Every id above.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SourceImage, SourceImageResolveMode, SourceImageLayerLimit, SourceLocal, SourceLocalUnique, SourceLocalSessionId,
+        SourceLocalIncludePatterns, SourceLocalFollowPaths, SourceLocalExcludePatterns, SourceLocalSharedKeyHint,
+        SourceLocalDiffer, SourceGit, SourceGitKeepDir, SourceGitFullUrl, SourceGitHttpAuth, SourceGitKnownSshHosts,
+        SourceGitMountSshSock, SourceGitSubdir, SourceHttp, SourceHttpChecksum, SourceHttpPerm, SourceHttpUidGid,
+        SourceOciLayout, ExecMetaBase, ExecMetaCgroupParent, ExecMetaNetwork, ExecMetaProxy, ExecMetaSecurity,
+        ExecMetaSetsDefaultPath, ExecMetaUlimit, ExecMetaRemoveMountStubsRecursive, ExecMountBind,
+        ExecMountBindReadWriteNoOutput, ExecMountCache, ExecMountCacheSharing, ExecMountSelector, ExecMountTmpfs,
+        ExecMountTmpfsSize, ExecMountSecret, ExecMountSsh, ExecCgroupsMounted, ExecSecretEnv, FileBase, FileRmWildcard,
+        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, Constraints, Platform, MetaIgnoreCache, MetaDescription,
+        MetaExportCache, MergeOp, DiffOp,
+    ];
 }

@@ -6,10 +6,10 @@ namespace CSharpFrontend.Converter.Llb;
 public sealed record ProgressGroupSpec(string Id, string Name, bool Weak);
 
 /// <summary>A place in a source file (a source map and ranges in it) that an op came from.</summary>
-public sealed record SourceLocation(SourceMapSpec SourceMap, ImmutableArray<SourceRange> Ranges);
+public sealed record SourceLocation(SourceMapSpec SourceMap, ImmutableArray<LlbRange> Ranges);
 
 /// <summary>A range in a source file, 1-based lines and 0-based characters as BuildKit stores them.</summary>
-public sealed record SourceRange(int StartLine, int StartCharacter, int EndLine, int EndCharacter);
+public sealed record LlbRange(int StartLine, int StartCharacter, int EndLine, int EndCharacter);
 
 /// <summary>A source file that op locations point into (the Dockerfile), identified by reference.</summary>
 public sealed class SourceMapSpec(string filename, ReadOnlyMemory<byte> data, string language = "")

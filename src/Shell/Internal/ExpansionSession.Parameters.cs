@@ -53,6 +53,8 @@ internal sealed partial class ExpansionSession
                 op = _reader.Next();
                 opText += CodePoints.ToText(op);
                 return TryExpandModifier(name, op, opText, nullIsUnset: true, out value);
+            case '#' or '%' or '/' when !_options.PatternModifiers:
+                return Fail(ErrorTexts.UnsupportedModifier(opText));
             case '+' or '-' or '?' or '#' or '%':
                 return TryExpandModifier(name, op, opText, nullIsUnset: false, out value);
             case '/':

@@ -100,6 +100,12 @@ internal sealed class MarshalSession(MarshalOptions options)
                 continue;
             }
 
+            if (vertex is DeferredVertex deferred)
+            {
+                _byVertex[vertex] = _byVertex[deferred.Target.Vertex];
+                continue;
+            }
+
             var op = _writer.Write(vertex, _byVertex);
             _byVertex[vertex] = op;
             var key = op.Digest.Value;

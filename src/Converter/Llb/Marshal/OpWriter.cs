@@ -24,11 +24,19 @@ internal sealed class OpWriter(MarshalOptions options)
     }
 
     /// <summary>The edge to one output of an already marshalled vertex.</summary>
-    public Input ToInput(LlbOutput output, IReadOnlyDictionary<Vertex, MarshalledOp> done) => new()
+    public Input ToInput(LlbOutput output, IReadOnlyDictionary<Vertex, MarshalledOp> done)
     {
-        Digest = done[output.Vertex].Digest.Value,
-        Index = output.Vertex is ExecVertex exec ? exec.OutputIndex(output.Slot) : 0,
-    };
+        while (output.Vertex is DeferredVertex deferred)
+        {
+            output = deferred.Target;
+        }
+
+        return new Input
+        {
+            Digest = done[output.Vertex].Digest.Value,
+            Index = output.Vertex is ExecVertex exec ? exec.OutputIndex(output.Slot) : 0,
+        };
+    }
 
     /// <summary>BuildKit's MarshalConstraints: defaults merged with the op's own, the platform and worker filters set.</summary>
     private (Op Op, OpConstraints Constraints) Start(OpConstraints own, bool platformSpecific = true)

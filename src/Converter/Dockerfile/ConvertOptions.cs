@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>What a conversion needs besides the Dockerfile: BuildKit's <c>ConvertOpt</c>.</summary>
+public sealed record ConvertOptions
+{
+    /// <summary>The stage to build; empty for the last one.</summary>
+    public string Target { get; init; } = "";
+
+    /// <summary>The platform to build for; null means "the build platform", decided per base image.</summary>
+    public LlbPlatform? TargetPlatform { get; init; }
+
+    /// <summary>Platforms the builder runs on; empty means the target platform (or linux/amd64).</summary>
+    public ImmutableArray<LlbPlatform> BuildPlatforms { get; init; } = [];
+
+    public ImmutableDictionary<string, string> BuildArgs { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Labels added to the target image's config.</summary>
+    public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Base-image metadata; the offline default knows nothing about any image.</summary>
+    public IImageMetadataResolver ImageResolver { get; init; } = OfflineImageMetadataResolver.Instance;
+
+    public ResolveMode ImageResolveMode { get; init; }
+
+    /// <summary>The daemon's LLB caps; null when unknown (no degrading).</summary>
+    public LlbCaps? LlbCaps { get; init; }
+
+    /// <summary>Written on local sources without a session (upstream draws a random id).</summary>
+    public string LocalUniqueId { get; init; } = "csharp-frontend";
+
+    public string SessionId { get; init; } = "";
+
+    public string ContextLocalName { get; init; } = "context";
+
+    /// <summary>Exclude patterns of the context (from .dockerignore); null when there are none.</summary>
+    public ImmutableArray<string>? Excludes { get; init; }
+
+    /// <summary>null: use the cache; empty: ignore it for every stage; else the stages named.</summary>
+    public ImmutableArray<string>? IgnoreCache { get; init; }
+
+    public string CacheIdNamespace { get; init; } = "";
+
+    public bool PrefixPlatform { get; init; }
+
+    public ImmutableArray<HostIp> ExtraHosts { get; init; } = [];
+
+    public long ShmSize { get; init; }
+
+    public ImmutableArray<Ulimit> Ulimits { get; init; } = [];
+
+    public string CgroupParent { get; init; } = "";
+
+    public NetMode ForceNetworkMode { get; init; }
+
+    public string Hostname { get; init; } = "";
+
+    /// <summary>The Dockerfile's name in source locations (none are written when null).</summary>
+    public SourceMapSpec? SourceMap { get; init; }
+}

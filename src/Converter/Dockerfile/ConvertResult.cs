@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb.Marshal;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>The graph of the target stage, its image config, and the parser's warnings.</summary>
+public sealed record ConvertResult(MarshalResult Definition, ImageConfig Image, ImmutableArray<Diagnostic> Warnings);

@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>COPY and ADD: context paths, other stages and images, URLs, git repositories and inline files.</summary>
+internal sealed partial class Dispatcher
+{
+    /// <summary>A COPY or ADD with its words expanded.</summary>
+    private sealed record CopyRequest(
+        FileInstruction Instruction,
+        LlbState Source,
+        bool IsAdd,
+        ImmutableArray<string> SourcePaths,
+        ImmutableArray<SourceContent> SourceContents,
+        string DestPath,
+        string Chown,
+        string Checksum,
+        bool KeepGitDir,
+        bool? Unpack,
+        bool Parents);
+
+    private void DispatchCopy(StageDispatch stage, CopyInstruction copy, ImmutableArray<StageDispatch?> sources)
+    {
+        var fromStage = sources.Length > 0 ? sources[0] : null;
+        var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: false, unpack: null, parents: copy.Parents);
+        CopyFiles(stage, request);
+        if (fromStage is null)
+        {
+            foreach (var src in request.SourcePaths)
+            {
+                stage.ContextPaths.Add(PosixPath.Join("/", src));
+            }
+        }
+    }
+
+    private void DispatchAdd(StageDispatch stage, AddInstruction add)
+    {
+        var request = Expanded(stage, add, buildContext, isAdd: true, add.Checksum, add.KeepGitDir ?? false, add.Unpack, parents: false);
+        CopyFiles(stage, request);
+        foreach (var src in request.SourcePaths)
+        {
+            if (!IsHttpSource(src))
+            {
+                stage.ContextPaths.Add(PosixPath.Join("/", src));
+            }
+        }
+    }
+
+    private CopyRequest Expanded(StageDispatch stage, FileInstruction instruction, LlbState source, bool isAdd, string checksum, bool keepGitDir, bool? unpack, bool parents)
+    {
+        var env = Env(stage);
+        var paths = instruction.SourcesAndDest;
+        return new CopyRequest(
+            instruction,
+            source,
+            isAdd,
+            [.. paths.SourcePaths.Select(p => Expand(p, env))],
+            [.. paths.SourceContents.Select(c => c.Expand ? c with { Data = ExpandRaw(c.Data, env) } : c)],
+            Expand(paths.DestPath, env),
+            Expand(instruction.Chown, env),
+            isAdd ? Expand(checksum, env) : "",
+            keepGitDir,
+            unpack,
+            parents);
+    }
+
+    /// <summary>Heredoc contents expand without quote processing (BuildKit's raw expansion).</summary>
+    private static string ExpandRaw(string data, IReadOnlyDictionary<string, string> env)
+    {
+        var raw = new Shell.ShellLexer('\\', new Shell.ShellLexerOptions { SkipProcessQuotes = true });
+        return raw.TryExpand(data, env, out var result, out var error) ? result : throw new ConvertException(error!.Message);
+    }
+
+    private void CopyFiles(StageDispatch stage, CopyRequest request)
+    {
+        var instruction = request.Instruction;
+        var destPath = request.DestPath;
+        var dest = PosixPath.Join("/", PosixPath.IsAbs(destPath) ? destPath : PosixPath.Join(stage.State.Dir, destPath));
+        if (destPath is "." or "" || destPath.EndsWith('/'))
+        {
+            dest += "/";
+        }
+
+        var owner = request.Chown.Length > 0 ? ChownSpec.Parse(request.Chown) : null;
+        int? mode = null;
+        var modeString = "";
+        if (instruction.Chmod.Length > 0)
+        {
+            if (uint.TryParse(instruction.Chmod, NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+                instruction.Chmod.All(c => c is >= '0' and <= '7') && Convert.ToUInt64(instruction.Chmod, 8) <= uint.MaxValue)
+            {
+                mode = (int)Convert.ToUInt32(instruction.Chmod, 8);
+            }
+            else
+            {
+                modeString = instruction.Chmod;
+            }
+        }
+
+        if (request.Checksum.Length > 0)
+        {
+            if (request.SourcePaths.Length != 1)
+            {
+                throw new ConvertException("checksum can't be specified for multiple sources");
+            }
+
+            if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0]) is null)
+            {
+                throw new ConvertException("checksum can't be specified for non-HTTP(S) sources");
+            }
+        }
+
+        var message = new StringBuilder(request.IsAdd ? "ADD" : "COPY");
+        var actions = new List<FileAction>();
+        var excludes = instruction.ExcludePatterns;
+        foreach (var src in request.SourcePaths)
+        {
+            message.Append(' ').Append(src);
+            if (GitSource.TryParse(src) is { } git)
+            {
+                if (!request.IsAdd)
+                {
+                    throw new ConvertException("source can't be a git ref for COPY");
+                }
+
+                var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
+                var repository = Sources.Git(git.Remote, commit, new GitOptions { KeepGitDir = request.KeepGitDir });
+                actions.Add(new CopyAction(repository, "/", dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner, ExcludePatterns = excludes });
+            }
+            else if (IsHttpSource(src))
+            {
+                if (!request.IsAdd)
+                {
+                    throw new ConvertException("source can't be a URL for COPY");
+                }
+
+                var filename = UrlFilename(src);
+                var download = Sources.Http(src, new HttpOptions
+                {
+                    Filename = filename,
+                    Checksum = request.Checksum,
+                    Constraints = OpConstraints.None.WithDescription(Names.CommandKey, ""),
+                });
+                actions.Add(new CopyAction(download, filename, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner });
+            }
+            else
+            {
+                var path = PosixPath.Join("/", src);
+                var include = ImmutableArray<string>.Empty;
+                if (request.Parents)
+                {
+                    var pivot = path.IndexOf("/./", StringComparison.Ordinal);
+                    var pattern = pivot < 0 ? path : path[(pivot + 2)..];
+                    path = pivot < 0 ? "/" : path[..pivot];
+                    include = [PosixPath.Join("/", pattern).TrimStart('/')];
+                }
+
+                actions.Add(new CopyAction(request.Source, path, dest)
+                {
+                    Mode = mode,
+                    ModeString = modeString,
+                    FollowSymlinks = true,
+                    CopyDirContentsOnly = true,
+                    AttemptUnpack = request.Unpack ?? request.IsAdd,
+                    CreateDestPath = true,
+                    AllowWildcard = true,
+                    AllowEmptyWildcard = true,
+                    Owner = owner,
+                    IncludePatterns = include,
+                    ExcludePatterns = excludes,
+                });
+            }
+        }
+
+        foreach (var content in request.SourceContents)
+        {
+            message.Append(" <<").Append(content.Path);
+            var inline = LlbState.Scratch.File(
+                new MkfileAction(content.Path, Convert.ToInt32("664", 8), Encoding.UTF8.GetBytes(content.Data)),
+                Names.Internal("preparing inline document"));
+            actions.Add(new CopyAction(inline, content.Path, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner });
+        }
+
+        message.Append(' ').Append(destPath);
+        var env = Env(stage);
+        var platform = stage.Platform ?? platforms.Target;
+        var name = Names.UppercaseCommand(Names.ExpandForDisplay(_displayPlainLexer, instruction.Original.Trim(), env));
+        var stepName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
+        var chain = new FileChain([.. actions]);
+        if (actions.Count == 0)
+        {
+            throw new ConvertException($"{(request.IsAdd ? "ADD" : "COPY")} requires at least one source");
+        }
+
+        if (instruction.Link && instruction.Chmod.Length == 0 && Supports(CapId.MergeOp))
+        {
+            stage.CmdIndex--;
+            var groupName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
+            stage.CmdIndex--;
+            var mergeName = Names.Prefix(stage, "LINK " + name, options.PrefixPlatform, platform, env);
+            var groupId = ProgressGroupId(stage, groupName);
+            var layer = LlbState.Scratch.File(chain, OpConstraints.None with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, true) });
+            var merged = Sources.Merge(
+                [stage.State, layer],
+                OpConstraints.None.WithCustomName(mergeName) with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, false) });
+            stage.State = stage.State.WithOutput(merged.Output);
+        }
+        else
+        {
+            stage.State = stage.State.File(chain, Step(stepName, instruction, stage.IgnoreCache));
+        }
+
+        Commit(stage, message.ToString(), withLayer: true, ranOperation: true);
+    }
+
+    /// <summary>A stable progress group id (upstream draws a random one; ids do not enter digests).</summary>
+    private static string ProgressGroupId(StageDispatch stage, string name)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(stage.StageName + "\n" + stage.CmdIndex + "\n" + name));
+        const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var id = new StringBuilder(25);
+        foreach (var b in hash.AsSpan(0, 25))
+        {
+            id.Append(alphabet[b % alphabet.Length]);
+        }
+
+        return id.ToString();
+    }
+
+    private static bool IsHttpSource(string src) =>
+        src.StartsWith("http://", StringComparison.Ordinal) || src.StartsWith("https://", StringComparison.Ordinal);
+
+    /// <summary>The file name ADD gives a download: the URL path's last element, or <c>__unnamed__</c>.</summary>
+    private static string UrlFilename(string src)
+    {
+        if (!Uri.TryCreate(src, UriKind.Absolute, out var uri))
+        {
+            return "__unnamed__";
+        }
+
+        var path = Uri.UnescapeDataString(uri.AbsolutePath);
+        var trimmed = path.TrimEnd('/');
+        if (trimmed.Length == 0)
+        {
+            return "__unnamed__";
+        }
+
+        var last = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        return last is "." or "" ? "__unnamed__" : last;
+    }
+}

@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>RUN: the command (shell, exec or heredoc form), its mounts, network and security.</summary>
+internal sealed partial class Dispatcher
+{
+    private void DispatchRun(StageDispatch stage, RunInstruction instruction, ImmutableArray<StageDispatch?> sources)
+    {
+        var env = Env(stage);
+        var mounts = ParseMounts(instruction, env);
+        var customName = instruction.Original.Trim();
+        var args = instruction.CmdLine;
+        var extraMounts = new List<MountSpec>();
+        if (instruction.Files.Length > 0)
+        {
+            if (args.Length != 1 || !instruction.PrependShell)
+            {
+                throw new ConvertException($"parsing produced an invalid run command: [{string.Join(' ', args)}]");
+            }
+
+            if (HeredocHelpers.TryParseWord(args[0]) is not null)
+            {
+                var file = instruction.Files[0];
+                var data = file.Chomp ? HeredocHelpers.Chomp(file.Data) : file.Data;
+                if (stage.Image.OS != "windows" && file.Data.StartsWith("#!", StringComparison.Ordinal))
+                {
+                    var script = LlbState.Scratch.WithDir("/").File(
+                        new MkfileAction(file.Name, Convert.ToInt32("755", 8), System.Text.Encoding.UTF8.GetBytes(data)),
+                        Names.Internal("preparing inline document"));
+                    extraMounts.Add(new MountSpec("/dev/pipes/", script) { Selector = "/", Readonly = true });
+                    args = [PosixPath.Join("/dev/pipes/", file.Name)];
+                }
+                else
+                {
+                    args = [data];
+                }
+
+                customName += $" ({SummarizeHeredoc(file.Data)})";
+            }
+            else
+            {
+                args = [args[0] + string.Concat(instruction.Files.Select(f => "\n" + f.Data + f.Name))];
+            }
+        }
+
+        if (instruction.PrependShell)
+        {
+            args = WithShell(stage, args);
+        }
+
+        var network = instruction.Network switch
+        {
+            "default" => (NetMode?)null,
+            "none" => NetMode.None,
+            "host" => NetMode.Host,
+            var other => throw new ConvertException($"unsupported network mode \"{other}\""),
+        };
+        var security = instruction.Security switch
+        {
+            "sandbox" => (SecurityMode?)null,
+            "insecure" => SecurityMode.Insecure,
+            var other => throw new ConvertException($"unsupported security mode \"{other}\""),
+        };
+
+        var (mountSpecs, secrets, ssh) = RunMounts(stage, mounts, sources);
+        mountSpecs.AddRange(extraMounts);
+        if (options.ShmSize > 0 && Supports(CapId.ExecMountTmpfsSize))
+        {
+            mountSpecs.Add(new MountSpec("/dev/shm", LlbState.Scratch) { Tmpfs = true, TmpfsSize = options.ShmSize });
+        }
+
+        var name = Names.Prefix(
+            stage,
+            Names.UppercaseCommand(Names.ExpandForDisplay(_displayLexer, customName, env)),
+            options.PrefixPlatform,
+            stage.State.Platform,
+            env);
+        var constraints = Names.Located(
+            OpConstraints.None.WithDescription(Names.CommandKey, instruction.Original.Trim()).WithCustomName(name),
+            options.SourceMap,
+            instruction.Range) with { IgnoreCache = stage.IgnoreCache };
+        var ulimits = Supports(CapId.ExecMetaUlimit) ? options.Ulimits : [];
+        var cgroupParent = Supports(CapId.ExecMetaCgroupParent) ? options.CgroupParent : "";
+        var run = stage.State.Run(new RunOptions
+        {
+            Args = args,
+            With = s =>
+            {
+                s = network is { } n ? s.WithNetwork(n) : s;
+                s = security is { } m ? s.WithSecurity(m) : s;
+                foreach (var u in ulimits)
+                {
+                    s = s.AddUlimit(u.Name, u.Soft, u.Hard);
+                }
+
+                foreach (var h in options.ExtraHosts)
+                {
+                    s = s.AddExtraHost(h.Host, h.Ip);
+                }
+
+                return cgroupParent.Length > 0 ? s with { CgroupParent = cgroupParent } : s;
+            },
+            ProxyEnv = ProxyFromBuildArgs(),
+            Mounts = [.. mountSpecs],
+            Secrets = [.. secrets],
+            Ssh = [.. ssh],
+            Constraints = constraints,
+        });
+        stage.State = run.Root;
+        Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env), withLayer: true, ranOperation: true);
+    }
+
+    private bool Supports(string capId) => options.LlbCaps?.Supports(capId) ?? true;
+
+    private List<RunMount> ParseMounts(RunInstruction instruction, IReadOnlyDictionary<string, string> env)
+    {
+        var mounts = new List<RunMount>();
+        foreach (var spec in instruction.Mounts)
+        {
+            var (mount, error) = RunMount.Parse(spec, (string word, out string? expandError) =>
+            {
+                if (lexer.TryExpand(word, env, out var result, out var failure))
+                {
+                    expandError = null;
+                    return result;
+                }
+
+                expandError = failure!.Message;
+                return null;
+            });
+            mounts.Add(mount ?? throw new ConvertException(error ?? "invalid mount"));
+        }
+
+        return mounts;
+    }
+
+    private (List<MountSpec> Mounts, List<SecretSpec> Secrets, List<SshSpec> Ssh) RunMounts(
+        StageDispatch stage, List<RunMount> mounts, ImmutableArray<StageDispatch?> sources)
+    {
+        var specs = new List<MountSpec>();
+        var secrets = new List<SecretSpec>();
+        var ssh = new List<SshSpec>();
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            var mount = mounts[i];
+            var from = mount.From.Length == 0 && mount.Type == "cache" ? "scratch" : mount.From;
+            var source = from.Length > 0 && i < sources.Length && sources[i] is { } s ? s.State : buildContext;
+            switch (mount.Type)
+            {
+                case "secret":
+                    secrets.Add(Secret(mount));
+                    continue;
+                case "ssh":
+                    ssh.Add(Ssh(mount));
+                    continue;
+            }
+
+            var spec = new MountSpec("", source);
+            if (mount.Type == "tmpfs")
+            {
+                spec = new MountSpec("", LlbState.Scratch) { Tmpfs = true, TmpfsSize = mount.SizeLimit };
+            }
+
+            if (mount.ReadOnly)
+            {
+                spec = spec with { Readonly = true };
+            }
+            else if (mount.Type == "bind" && Supports(CapId.ExecMountBindReadWriteNoOutput))
+            {
+                spec = spec with { NoOutput = true };
+            }
+
+            if (mount.Type == "cache")
+            {
+                var sharing = mount.CacheSharing switch
+                {
+                    "private" => CacheSharing.Private,
+                    "locked" => CacheSharing.Locked,
+                    _ => CacheSharing.Shared,
+                };
+                var id = mount.CacheId.Length > 0 ? mount.CacheId : PosixPath.Clean(mount.Target);
+                spec = spec with { CacheId = options.CacheIdNamespace + "/" + id, CacheSharing = sharing };
+            }
+
+            var target = mount.Target;
+            if (!PosixPath.IsAbs(PosixPath.Clean(target)))
+            {
+                target = PosixPath.Join("/", stage.State.Dir, target);
+            }
+
+            if (target == "/")
+            {
+                throw new ConvertException($"invalid mount target \"{target}\"");
+            }
+
+            var selector = PosixPath.Join("/", mount.Source);
+            if (selector != "/")
+            {
+                spec = spec with { Selector = selector };
+            }
+            else if (mount.Uid is not null || mount.Gid is not null || mount.Mode is not null)
+            {
+                var owned = (spec.Source ?? LlbState.Scratch).File(
+                    new MkdirAction("/cache", (int)(mount.Mode ?? Convert.ToUInt64("755", 8)))
+                    {
+                        Owner = new ChownSpec(UserSpec.ById((uint)(mount.Uid ?? 0)), UserSpec.ById((uint)(mount.Gid ?? 0))),
+                    },
+                    OpConstraints.None.WithCustomName("[internal] settings cache mount permissions"));
+                spec = spec with { Source = owned, Selector = "/cache" };
+            }
+
+            specs.Add(spec with { Target = target });
+            if (from.Length == 0)
+            {
+                stage.ContextPaths.Add(PosixPath.Join("/", mount.Source));
+            }
+        }
+
+        return (specs, secrets, ssh);
+    }
+
+    private static SecretSpec Secret(RunMount mount)
+    {
+        var id = mount.Source.Length > 0 ? mount.Source : mount.CacheId;
+        if (id.Length == 0)
+        {
+            if (mount.Target.Length == 0)
+            {
+                throw new ConvertException("one of source, target required");
+            }
+
+            id = Base(mount.Target);
+        }
+
+        var target = mount.Target.Length > 0 ? mount.Target : "/run/secrets/" + Base(id);
+        var secret = new SecretSpec(id, target) { Optional = !mount.Required };
+        if (mount.Env is { } envName)
+        {
+            secret = secret with { IsEnv = true, Target = envName };
+            if (mount.Target.Length == 0)
+            {
+                return secret;
+            }
+        }
+
+        if (mount.Uid is not null || mount.Gid is not null || mount.Mode is not null)
+        {
+            secret = secret with
+            {
+                Uid = (int)(mount.Uid ?? 0),
+                Gid = (int)(mount.Gid ?? 0),
+                Mode = (int)(mount.Mode ?? Convert.ToUInt64("400", 8)),
+            };
+        }
+
+        return secret;
+    }
+
+    private static SshSpec Ssh(RunMount mount)
+    {
+        if (mount.Source.Length > 0)
+        {
+            throw new ConvertException("ssh does not support source");
+        }
+
+        var ssh = new SshSpec(mount.CacheId) { Target = mount.Target, Optional = !mount.Required };
+        if (mount.Uid is not null || mount.Gid is not null || mount.Mode is not null)
+        {
+            ssh = ssh with
+            {
+                Target = mount.Target,
+                Uid = (int)(mount.Uid ?? 0),
+                Gid = (int)(mount.Gid ?? 0),
+                Mode = (int)(mount.Mode ?? Convert.ToUInt64("600", 8)),
+            };
+        }
+
+        return ssh;
+    }
+
+    private static string Base(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        if (trimmed.Length == 0)
+        {
+            return path.Length == 0 ? "." : "/";
+        }
+
+        var slash = trimmed.LastIndexOf('/');
+        return slash < 0 ? trimmed : trimmed[(slash + 1)..];
+    }
+
+    private ProxyEnv? ProxyFromBuildArgs()
+    {
+        string? Find(string name) =>
+            options.BuildArgs.Where(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Value).LastOrDefault();
+        var (http, https, ftp, no, all) = (Find("http_proxy"), Find("https_proxy"), Find("ftp_proxy"), Find("no_proxy"), Find("all_proxy"));
+        return http is null && https is null && ftp is null && no is null && all is null
+            ? null
+            : new ProxyEnv(http ?? "", https ?? "", ftp ?? "", no ?? "", all ?? "");
+    }
+
+    private static string RunCommandString(ImmutableArray<string> args, List<ArgValue> buildArgs, IReadOnlyDictionary<string, string> env)
+    {
+        var parts = new List<string>();
+        foreach (var arg in buildArgs)
+        {
+            parts.Add(arg.Key + "=" + (env.TryGetValue(arg.Key, out var v) ? v : arg.ValueOrEmpty));
+        }
+
+        if (parts.Count > 0)
+        {
+            parts.Insert(0, "|" + parts.Count);
+        }
+
+        parts.AddRange(args);
+        return string.Join(' ', parts);
+    }
+
+    private static string SummarizeHeredoc(string doc)
+    {
+        var lines = doc.Trim().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return lines.Length > 1 ? lines[0] + "..." : lines[0];
+    }
+}

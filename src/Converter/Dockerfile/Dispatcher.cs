@@ -1,0 +1,160 @@
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+using CSharpFrontend.Shell;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>Applies a stage's instructions, in order, to its LLB state and image config (BuildKit's dispatch).</summary>
+internal sealed partial class Dispatcher(
+    ShellLexer lexer,
+    ConvertOptions options,
+    PlatformOptions platforms,
+    StageTable stages,
+    LlbState buildContext,
+    IReadOnlyList<ArgValue> metaArgs)
+{
+    private const string HistoryComment = "buildkit.dockerfile.v0";
+
+    private static readonly HashSet<string> NonEnvArgs = new(StringComparer.Ordinal) { "BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE" };
+
+    // Step names expand variables as BuildKit v0.11.6 did, whose lexer had no pattern modifiers: a name using
+    // ${V#p}, ${V%p} or ${V/p/r} stays unexpanded, as in the reference. Cache keys do not depend on names.
+    private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, SkipUnsetEnv = true, PatternModifiers = false });
+
+    private readonly ShellLexer _displayPlainLexer = new(lexer.EscapeToken, new ShellLexerOptions { PatternModifiers = false });
+
+    /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
+    public void DispatchStage(StageDispatch stage)
+    {
+        if (stage.Base is { } @base)
+        {
+            stage.State = @base.State;
+            stage.Platform = @base.Platform;
+            stage.Image = @base.Image;
+        }
+
+        var start = StageImage.Start(stage.Image, stage.Platform?.OS);
+        stage.Image = start.Image;
+        foreach (var (key, value) in start.Env)
+        {
+            stage.State = stage.State.AddEnv(key, value);
+        }
+
+        if (options.Hostname.Length > 0)
+        {
+            stage.State = stage.State.WithHostname(options.Hostname);
+        }
+
+        if (start.WorkingDir is { } workingDir)
+        {
+            stage.State = stage.State.WithDir(workingDir);
+        }
+
+        if (start.User is { } user)
+        {
+            stage.State = stage.State.WithUser(user);
+        }
+
+        stage.State = stage.State.WithNetwork(options.ForceNetworkMode);
+        foreach (var trigger in start.OnBuildTriggers)
+        {
+            var instruction = TriggerParser.Parse(trigger, out var error)
+                ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
+            Dispatch(stage, new PreparedCommand(instruction, SourcesOfTrigger(instruction)), stage.Location);
+        }
+
+        foreach (var command in stage.Commands)
+        {
+            Dispatch(stage, command, command.Instruction.Range);
+        }
+    }
+
+    private System.Collections.Immutable.ImmutableArray<StageDispatch?> SourcesOfTrigger(Instruction instruction) =>
+        instruction is CopyInstruction { From.Length: > 0 } copy
+            ? [int.TryParse(copy.From, out var index) ? stages.FindByIndex(index) : stages.FindByName(copy.From)]
+            : [];
+
+    private void Dispatch(StageDispatch stage, PreparedCommand command, SourceRange? location)
+    {
+        try
+        {
+            DispatchInstruction(stage, command);
+        }
+        catch (ConvertException ex)
+        {
+            throw location is { } range ? ex.At(range) : ex;
+        }
+        catch (ShellExpansionException ex)
+        {
+            throw new ConvertException(ex.Error.Message, location);
+        }
+    }
+
+    private void DispatchInstruction(StageDispatch stage, PreparedCommand command)
+    {
+        switch (command.Instruction)
+        {
+            case EnvInstruction env: DispatchEnv(stage, env); break;
+            case RunInstruction run: DispatchRun(stage, run, command.Sources); break;
+            case WorkdirInstruction workdir: DispatchWorkdir(stage, workdir); break;
+            case AddInstruction add: DispatchAdd(stage, add); break;
+            case CopyInstruction copy: DispatchCopy(stage, copy, command.Sources); break;
+            case LabelInstruction label: DispatchLabel(stage, label); break;
+            case OnbuildInstruction onbuild: DispatchOnbuild(stage, onbuild); break;
+            case CmdInstruction cmd: DispatchCmd(stage, cmd); break;
+            case EntrypointInstruction entrypoint: DispatchEntrypoint(stage, entrypoint); break;
+            case HealthcheckInstruction healthcheck: DispatchHealthcheck(stage, healthcheck); break;
+            case ExposeInstruction expose: DispatchExpose(stage, expose); break;
+            case UserInstruction user: DispatchUser(stage, user); break;
+            case VolumeInstruction volume: DispatchVolume(stage, volume); break;
+            case StopsignalInstruction stopsignal: DispatchStopSignal(stage, stopsignal); break;
+            case ShellInstruction shell: DispatchShell(stage, shell); break;
+            case ArgInstruction arg: DispatchArg(stage, arg); break;
+            case MaintainerInstruction maintainer: DispatchMaintainer(stage, maintainer); break;
+        }
+    }
+
+    /// <summary>The stage's current environment as a lookup table.</summary>
+    private static Dictionary<string, string> Env(StageDispatch stage)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in stage.State.Env.Entries)
+        {
+            env[key] = value;
+        }
+
+        return env;
+    }
+
+    /// <summary>Expands one word with the stage's environment (the instruction-level expansion of BuildKit).</summary>
+    private string Expand(string word, IReadOnlyDictionary<string, string> env) =>
+        lexer.TryExpand(word, env, out var result, out var error)
+            ? result
+            : throw new ConvertException(error!.Message);
+
+    private string Name(StageDispatch stage, Instruction instruction, IReadOnlyDictionary<string, string> env, ShellLexer? display = null) =>
+        Names.Prefix(
+            stage,
+            Names.UppercaseCommand(Names.ExpandForDisplay(display ?? _displayPlainLexer, instruction.Original.Trim(), env)),
+            options.PrefixPlatform,
+            stage.Platform ?? platforms.Target,
+            env);
+
+    private OpConstraints Step(string name, Instruction instruction, bool ignoreCache) =>
+        Names.Located(OpConstraints.None.WithCustomName(name), options.SourceMap, instruction.Range) with { IgnoreCache = ignoreCache };
+
+    private static void Commit(StageDispatch stage, string message, bool withLayer, bool ranOperation = false) =>
+        stage.Image = stage.Image with
+        {
+            History = (stage.Image.History.IsDefault ? [] : stage.Image.History).Add(new HistoryEntry
+            {
+                CreatedBy = ranOperation ? message + " # buildkit" : message,
+                Comment = HistoryComment,
+                EmptyLayer = !withLayer,
+            }),
+        };
+
+    private static void WithConfig(StageDispatch stage, Func<ContainerConfig, ContainerConfig> change) =>
+        stage.Image = stage.Image with { Config = change(stage.Image.Config) };
+}

@@ -1,0 +1,311 @@
+using System.Collections.Immutable;
+using System.Text;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Converter.Llb.Marshal;
+using CSharpFrontend.Parser;
+using CSharpFrontend.Shell;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>
+/// Turns a Dockerfile into the LLB graph of its target stage and that stage's image config, with the semantics
+/// of BuildKit's Dockerfile frontend (dockerfile2llb).
+/// </summary>
+public static class DockerfileConverter
+{
+    private const string EmptyImageName = "scratch";
+
+    /// <summary>Converts; a rejected Dockerfile throws <see cref="ConvertException"/> with its location.</summary>
+    public static async ValueTask<ConvertResult> ConvertAsync(string dockerfile, ConvertOptions options, CancellationToken cancellationToken = default)
+    {
+        if (dockerfile.Length == 0)
+        {
+            throw new ConvertException("the Dockerfile cannot be empty");
+        }
+
+        var parsed = DockerfileParser.Parse(dockerfile);
+        if (parsed.FirstError is { } error || parsed.Ast is null)
+        {
+            var diagnostic = parsed.FirstError;
+            throw new ConvertException(diagnostic?.ToBuildKitMessage() ?? "failed to parse the Dockerfile", diagnostic?.Range);
+        }
+
+        var conversion = new Conversion(parsed.Ast, options);
+        var (state, image) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
+        var marshalled = LlbMarshaller.Marshal(state, new MarshalOptions
+        {
+            DefaultPlatform = conversion.Platforms.Target,
+            LocalUniqueId = options.LocalUniqueId,
+            Caps = options.LlbCaps,
+        });
+        return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)]);
+    }
+
+    /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
+    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options)
+    {
+        private readonly ShellLexer _lexer = new(dockerfile.EscapeToken);
+        private readonly StageTable _stages = new();
+        private readonly DeferredVertex _context = new();
+
+        public PlatformOptions Platforms { get; } = PlatformOptions.From(options);
+
+        public async ValueTask<(LlbState State, ImageConfig Image)> RunAsync(CancellationToken cancellationToken)
+        {
+            var metaArgs = GlobalArgs();
+            RegisterStages(metaArgs);
+            var target = options.Target.Length == 0
+                ? _stages.States[^1]
+                : _stages.FindByName(options.Target) ?? throw new ConvertException($"target stage {options.Target} could not be found");
+            PrepareCommands();
+            if (_stages.FindCycle() is { } cyclic)
+            {
+                throw new ConvertException($"circular dependency detected on stage: {cyclic.StageName}");
+            }
+
+            if (_stages.States.Count == 1)
+            {
+                _stages.States[0].StageName = "";
+            }
+
+            await ResolveBaseImagesAsync(target, cancellationToken).ConfigureAwait(false);
+            var contextState = LlbState.FromOutput(new LlbOutput(_context));
+            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
+            var contextPaths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var stage in _stages.States.ToArray())
+            {
+                if (!target.Reaches(stage))
+                {
+                    continue;
+                }
+
+                dispatcher.DispatchStage(stage);
+                contextPaths.UnionWith(stage.ContextPaths);
+            }
+
+            BindContext(contextPaths);
+            var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
+            return (target.State, image);
+        }
+
+        /// <summary>Platform args, then the ARGs before the first FROM (build args win over defaults).</summary>
+        private List<ArgValue> GlobalArgs()
+        {
+            var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            foreach (var instruction in dockerfile.MetaArgs)
+            {
+                foreach (var definition in instruction.Args)
+                {
+                    string? value;
+                    if (options.BuildArgs.TryGetValue(definition.Key, out var given))
+                    {
+                        value = given;
+                    }
+                    else if (definition.Value is { } defaultValue)
+                    {
+                        value = _lexer.TryExpand(defaultValue, ArgsEnvironment(args), out var expanded, out _) ? expanded : "";
+                    }
+                    else
+                    {
+                        value = null;
+                    }
+
+                    args.Add(new ArgValue(definition.Key, value));
+                }
+            }
+
+            return args;
+        }
+
+        internal static IReadOnlyDictionary<string, string> ArgsEnvironment(IEnumerable<ArgValue> args)
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var arg in args)
+            {
+                environment[arg.Key] = arg.ValueOrEmpty;
+            }
+
+            return environment;
+        }
+
+        private void RegisterStages(List<ArgValue> metaArgs)
+        {
+            var environment = ArgsEnvironment(metaArgs);
+            for (var i = 0; i < dockerfile.Stages.Length; i++)
+            {
+                var stage = dockerfile.Stages[i];
+                var name = Expand(stage.BaseName, environment, stage.Range);
+                if (name.Length == 0)
+                {
+                    throw new ConvertException($"base name ({stage.BaseName}) should not be blank", stage.Range);
+                }
+
+                var state = new StageDispatch(stage, name, stage.Name.Length > 0 ? stage.Name : $"stage-{i}");
+                if (stage.Platform.Length > 0)
+                {
+                    var platform = _lexer.TryExpand(stage.Platform, environment, out var expanded, out var expandError)
+                        ? expanded
+                        : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
+                    try
+                    {
+                        state.Platform = LlbPlatform.Parse(platform);
+                    }
+                    catch (FormatException ex)
+                    {
+                        throw new ConvertException($"failed to parse platform {platform}: {ex.Message}", stage.Range);
+                    }
+                }
+
+                _stages.Add(state);
+                var total = name != EmptyImageName && state.Base is null ? 1 : 0;
+                total += stage.Commands.Count(c => c is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction);
+                state.CmdTotal = total;
+                if (options.IgnoreCache is { } ignore)
+                {
+                    state.IgnoreCache = ignore.IsEmpty || stage.Name.Length > 0 && ignore.Any(n => string.Equals(n, stage.Name, StringComparison.OrdinalIgnoreCase));
+                }
+            }
+        }
+
+        private string Expand(string word, IReadOnlyDictionary<string, string> environment, SourceRange range) =>
+            _lexer.TryExpand(word, environment, out var result, out var error)
+                ? result
+                : throw new ConvertException(error!.Message, range);
+
+        /// <summary>Finds the stages each instruction reads from, adding images named only there as stages.</summary>
+        private void PrepareCommands()
+        {
+            foreach (var state in _stages.States.ToArray())
+            {
+                if (state.Stage is not { } stage)
+                {
+                    continue;
+                }
+
+                foreach (var instruction in stage.Commands)
+                {
+                    var sources = SourcesOf(instruction);
+                    state.Commands.Add(new PreparedCommand(instruction, sources));
+                    foreach (var source in sources.OfType<StageDispatch>())
+                    {
+                        state.Deps.Add(source);
+                    }
+                }
+            }
+        }
+
+        private ImmutableArray<StageDispatch?> SourcesOf(Instruction instruction)
+        {
+            switch (instruction)
+            {
+                case CopyInstruction { From.Length: > 0 } copy:
+                    return [int.TryParse(copy.From, System.Globalization.NumberStyles.AllowLeadingSign, null, out var index)
+                        ? _stages.FindByIndex(index)
+                        : _stages.FindByName(copy.From) ?? Unregistered(copy.From)];
+                case RunInstruction run:
+                    return [.. run.Mounts.Select(spec =>
+                    {
+                        var (mount, _) = RunMount.Parse(spec, static (string word, out string? error) =>
+                        {
+                            error = null;
+                            return word;
+                        });
+                        var from = mount is { From.Length: > 0 } ? mount.From : EmptyImageName;
+                        return (StageDispatch?)(_stages.FindByName(from) ?? Unregistered(from));
+                    })];
+                default:
+                    return [];
+            }
+        }
+
+        private StageDispatch Unregistered(string baseName)
+        {
+            var state = new StageDispatch(null, baseName, "");
+            _stages.Add(state);
+            return state;
+        }
+
+        private async ValueTask ResolveBaseImagesAsync(StageDispatch target, CancellationToken cancellationToken)
+        {
+            foreach (var stage in _stages.States)
+            {
+                if (stage.Base is not null)
+                {
+                    continue;
+                }
+
+                if (stage.BaseName == EmptyImageName)
+                {
+                    stage.State = LlbState.Scratch;
+                    stage.Image = StageImage.Scratch(Platforms.Target);
+                    continue;
+                }
+
+                var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error)
+                    ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
+                var platform = stage.Platform ?? Platforms.Target;
+                stage.BaseName = reference.WithDefaultTag().ToString();
+                var isScratch = false;
+                if (target.Reaches(stage))
+                {
+                    var resolved = await options.ImageResolver.ResolveAsync(reference, platform, cancellationToken).ConfigureAwait(false);
+                    var image = resolved.Config with { Created = null };
+                    if (stage.Platform is null && Platforms.Implicit)
+                    {
+                        platform = StageImage.AutoDetectPlatform(image, platform, Platforms.Build);
+                    }
+
+                    if (resolved.Digest is { Length: > 0 } digest)
+                    {
+                        reference = reference.WithDigest(digest);
+                    }
+
+                    stage.BaseName = reference.ToString();
+                    isScratch = StageImage.IsScratch(image);
+                    stage.Image = image;
+                }
+
+                stage.State = isScratch
+                    ? LlbState.Scratch
+                    : Sources.Image(stage.BaseName, new ImageOptions
+                    {
+                        ResolveMode = options.ImageResolveMode,
+                        Constraints = Names.Located(
+                            OpConstraints.None
+                                .WithDescription(Names.CommandKey, stage.SourceCode)
+                                .WithCustomName(Names.Prefix(stage, "FROM " + stage.BaseName, options.PrefixPlatform, platform, null))
+                                with { Platform = platform },
+                            options.SourceMap,
+                            stage.Location),
+                    });
+                stage.Platform = platform;
+            }
+        }
+
+        private void BindContext(HashSet<string> contextPaths)
+        {
+            List<string>? follow = [];
+            foreach (var path in contextPaths)
+            {
+                if (path == "/")
+                {
+                    follow = null;
+                    break;
+                }
+
+                follow.Add(PosixPath.Join(".", path));
+            }
+
+            follow?.Sort(StringComparer.Ordinal);
+            _context.Bind(Sources.Local(options.ContextLocalName, new LocalOptions
+            {
+                SessionId = options.SessionId,
+                ExcludePatterns = options.Excludes is { Length: > 0 } excludes ? excludes : null,
+                SharedKeyHint = options.ContextLocalName,
+                FollowPaths = follow is { Count: > 0 } ? [.. follow] : null,
+                Constraints = OpConstraints.None.WithCustomName("[internal] load build context"),
+            }));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Converter.Dockerfile;
+
+/// <summary>An ARG with its value, when it has one (BuildKit's KeyValuePairOptional).</summary>
+internal sealed record ArgValue(string Key, string? Value)
+{
+    public string ValueOrEmpty => Value ?? "";
+}
+
+/// <summary>An instruction of a stage with the stages it reads from (COPY --from, RUN --mount from).</summary>
+internal sealed record PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources);
+
+/// <summary>
+/// The working state of one stage while the converter walks it (BuildKit's dispatchState): its LLB state and
+/// image config as they evolve instruction by instruction. Only the converter touches it, in order.
+/// </summary>
+internal sealed class StageDispatch
+{
+    public StageDispatch(Stage? stage, string baseName, string stageName)
+    {
+        Stage = stage;
+        BaseName = baseName;
+        StageName = stageName;
+    }
+
+    /// <summary>The parsed stage; null for an image only named by COPY --from or RUN --mount from.</summary>
+    public Stage? Stage { get; }
+
+    /// <summary>The stage's name (lower-cased by the parser) or empty.</summary>
+    public string Name => Stage?.Name ?? "";
+
+    /// <summary>The base as written, then expanded, then normalized (and pinned once resolved).</summary>
+    public string BaseName { get; set; }
+
+    /// <summary>The name in progress labels: the stage name, <c>stage-N</c>, or empty.</summary>
+    public string StageName { get; set; }
+
+    public bool Unregistered => Stage is null;
+
+    public LlbPlatform? Platform { get; set; }
+
+    public StageDispatch? Base { get; set; }
+
+    public HashSet<StageDispatch> Deps { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public List<PreparedCommand> Commands { get; } = [];
+
+    public HashSet<string> ContextPaths { get; } = new(StringComparer.Ordinal);
+
+    public LlbState State { get; set; } = LlbState.Scratch;
+
+    public ImageConfig Image { get; set; } = ImageConfig.Empty;
+
+    public List<ArgValue> BuildArgs { get; } = [];
+
+    public bool IgnoreCache { get; set; }
+
+    public bool CmdSet { get; set; }
+
+    public int CmdIndex { get; set; }
+
+    public int CmdTotal { get; set; }
+
+    public SourceRange? Location => Stage?.Range;
+
+    /// <summary>The FROM line's text, for the <c>com.docker.dockerfile.v1.command</c> description.</summary>
+    public string SourceCode => Stage?.SourceCode ?? "";
+
+    /// <summary>Whether <paramref name="other"/> is this stage or something it builds on or reads from.</summary>
+    public bool Reaches(StageDispatch other)
+    {
+        var seen = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<StageDispatch>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (ReferenceEquals(current, other))
+            {
+                return true;
+            }
+
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            if (current.Base is { } b)
+            {
+                stack.Push(b);
+            }
+
+            foreach (var dep in current.Deps)
+            {
+                stack.Push(dep);
+            }
+        }
+
+        return false;
+    }
+}

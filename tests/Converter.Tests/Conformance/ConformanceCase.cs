@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Tests.Shared;
+
+namespace CSharpFrontend.Converter.Tests.Conformance;
+
+/// <summary>One case of the shared corpus: its Dockerfile, options, and what BuildKit v0.11.6 made of it.</summary>
+internal sealed record ConformanceCase(string Name, string Dockerfile, ConvertOptions Options, string Directory)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public string ExpectedDir => Path.Combine(Directory, "expected");
+
+    public bool Accepted => File.Exists(Path.Combine(ExpectedDir, "def.pb"));
+
+    /// <summary>The reference's error message (without the <c>error: </c> prefix) for a rejected case.</summary>
+    public string? ExpectedError => File.Exists(Path.Combine(ExpectedDir, "error.txt"))
+        ? File.ReadAllText(Path.Combine(ExpectedDir, "error.txt")).Trim() is var text && text.StartsWith("error: ", StringComparison.Ordinal) ? text[7..] : text
+        : null;
+
+    public JsonNode? ExpectedImage => File.Exists(Path.Combine(ExpectedDir, "image.json"))
+        ? JsonNode.Parse(File.ReadAllText(Path.Combine(ExpectedDir, "image.json")))
+        : null;
+
+    /// <summary>For ops whose metadata the reference does not decide: every acceptable metadata, hex, group id left out.</summary>
+    public ImmutableDictionary<string, ImmutableHashSet<string>> MetadataVariants
+    {
+        get
+        {
+            var path = Path.Combine(ExpectedDir, "metadata-variants.json");
+            if (!File.Exists(path))
+            {
+                return ImmutableDictionary<string, ImmutableHashSet<string>>.Empty;
+            }
+
+            var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            return node.ToImmutableDictionary(
+                kv => kv.Key,
+                kv => kv.Value!.AsArray().Select(v => v!.GetValue<string>().ToUpperInvariant()).ToImmutableHashSet());
+        }
+    }
+
+    public static ConformanceCase Load(string name)
+    {
+        var directory = Path.Combine(TestPaths.CasesDir, name);
+        var dockerfile = Utf8.GetString(File.ReadAllBytes(Path.Combine(directory, "Dockerfile")));
+        var options = new ConvertOptions
+        {
+            TargetPlatform = LlbPlatform.LinuxAmd64,
+            BuildPlatforms = [LlbPlatform.LinuxAmd64],
+            LocalUniqueId = "conformance",
+            LlbCaps = LlbCaps.All,
+        };
+        var optionsPath = Path.Combine(directory, "options.json");
+        if (File.Exists(optionsPath))
+        {
+            var json = JsonNode.Parse(File.ReadAllText(optionsPath))!.AsObject();
+            if (json["target"]?.GetValue<string>() is { } target)
+            {
+                options = options with { Target = target };
+            }
+
+            if (json["platform"]?.GetValue<string>() is { } platform)
+            {
+                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
+            }
+
+            if (json["buildArgs"] is JsonObject args)
+            {
+                options = options with { BuildArgs = args.ToImmutableDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>()) };
+            }
+
+            if (json["imageMetadata"]?.GetValue<string>() is { } metadata)
+            {
+                options = options with { ImageResolver = FileImageMetadataResolver.Load(Path.Combine(TestPaths.ConformanceDir, metadata)) };
+            }
+        }
+
+        return new ConformanceCase(name, dockerfile, options, directory);
+    }
+}
