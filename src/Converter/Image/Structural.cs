@@ -16,7 +16,7 @@ internal static class Structural
         a.IsDefaultOrEmpty ? b.IsDefaultOrEmpty : !b.IsDefault && a.AsSpan().SequenceEqual(b.AsSpan());
 
     public static bool Equal(ImmutableSortedSet<string> a, ImmutableSortedSet<string> b) =>
-        a.Count == b.Count && a.SequenceEqual(b, StringComparer.Ordinal);
+        a.Count == b.Count && a.All(b.Contains);
 
     public static bool Equal(ImmutableSortedDictionary<string, string> a, ImmutableSortedDictionary<string, string> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
