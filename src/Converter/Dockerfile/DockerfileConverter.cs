@@ -202,7 +202,7 @@ public static class DockerfileConverter
                 case CopyInstruction { From.Length: > 0 } copy:
                     return [int.TryParse(copy.From, System.Globalization.NumberStyles.AllowLeadingSign, null, out var index)
                         ? _stages.FindByIndex(index)
-                        : _stages.FindByName(copy.From) ?? Unregistered(copy.From)];
+                        : _stages.FindByName(copy.From) ?? Unregistered(copy.From, copy.Range)];
                 case RunInstruction run:
                     return [.. run.Mounts.Select(spec =>
                     {
@@ -212,16 +212,16 @@ public static class DockerfileConverter
                             return word;
                         });
                         var from = mount is { From.Length: > 0 } ? mount.From : EmptyImageName;
-                        return (StageDispatch?)(_stages.FindByName(from) ?? Unregistered(from));
+                        return (StageDispatch?)(_stages.FindByName(from) ?? Unregistered(from, run.Range));
                     })];
                 default:
                     return [];
             }
         }
 
-        private StageDispatch Unregistered(string baseName)
+        private StageDispatch Unregistered(string baseName, SourceRange namedAt)
         {
-            var state = new StageDispatch(null, baseName, "");
+            var state = new StageDispatch(null, baseName, "") { NamedAt = namedAt };
             _stages.Add(state);
             return state;
         }

@@ -65,7 +65,11 @@ internal sealed class StageDispatch
 
     public int CmdTotal { get; set; }
 
-    public SourceRange? Location => Stage?.Range;
+    /// <summary>Where the stage is defined: its FROM, or the instruction that named an image as a stage.</summary>
+    public SourceRange? Location => Stage?.Range ?? NamedAt;
+
+    /// <summary>For an image named only by an instruction: that instruction's range.</summary>
+    public SourceRange? NamedAt { get; init; }
 
     /// <summary>The FROM line's text, for the <c>com.docker.dockerfile.v1.command</c> description.</summary>
     public string SourceCode => Stage?.SourceCode ?? "";

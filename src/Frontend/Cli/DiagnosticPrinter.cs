@@ -9,6 +9,12 @@ internal static class DiagnosticPrinter
     {
         var (line, column) = (diagnostic.Range.Start.Line, Math.Max(1, diagnostic.Range.Start.Column));
         var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        if (line < 1)
+        {
+            writer.WriteLine($"{input.DisplayName}: {severity}: {diagnostic.Message}");
+            return;
+        }
+
         writer.WriteLine($"{input.DisplayName}:{line}:{column}: {severity}: {diagnostic.Message}");
         if (SourceLine(input.Text, line) is { } text)
         {

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary><c>translate [PATH|-]</c>: Dockerfile → binary <c>pb.Definition</c> (and the image config).</summary>
+internal static class TranslateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("PATH") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
+        var platform = new Option<string?>("--platform") { Description = "target platform, e.g. linux/arm64 (default: linux/amd64; the build platform is linux/amd64)" };
+        var target = new Option<string?>("--target") { Description = "stage to build (default: the last one)" };
+        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (a lock file of digests and configs)" };
+        var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
+        var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
+        var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
+        var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.")
+        {
+            file, platform, target, buildArgs, imageMetadata, localUniqueId, imageConfig, output,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(file)!,
+            result.GetValue(platform),
+            result.GetValue(target),
+            result.GetValue(buildArgs) ?? [],
+            result.GetValue(imageMetadata),
+            result.GetValue(localUniqueId)!,
+            result.GetValue(imageConfig),
+            result.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string? imageMetadata, string localUniqueId, string? imageConfigPath, string? outputPath)
+    {
+        if (outputPath is null && !Console.IsOutputRedirected)
+        {
+            Console.Error.WriteLine("error: refusing to write a binary definition to a terminal; redirect standard output or use -o FILE");
+            return 2;
+        }
+
+        var options = new ConvertOptions
+        {
+            LocalUniqueId = localUniqueId,
+            LlbCaps = LlbCaps.All,
+            Target = target ?? "",
+            TargetPlatform = LlbPlatform.LinuxAmd64,
+            BuildPlatforms = [LlbPlatform.LinuxAmd64],
+        };
+        try
+        {
+            if (platform is not null)
+            {
+                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
+            }
+
+            var args = ImmutableDictionary.CreateBuilder<string, string>();
+            foreach (var arg in buildArgs)
+            {
+                var eq = arg.IndexOf('=');
+                if (eq <= 0)
+                {
+                    Console.Error.WriteLine($"error: --build-arg {arg}: expected KEY=VALUE");
+                    return 2;
+                }
+
+                args[arg[..eq]] = arg[(eq + 1)..];
+            }
+
+            options = options with { BuildArgs = args.ToImmutable() };
+            if (imageMetadata is not null)
+            {
+                options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };
+            }
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or ImageConfigFormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+
+        InputFile input;
+        try
+        {
+            input = InputFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot read {path}: {ex.Message}");
+            return 1;
+        }
+
+        ConvertResult result;
+        try
+        {
+            result = DockerfileConverter.ConvertAsync(input.Text, options).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ConvertException ex)
+        {
+            var range = ex.Range ?? SourceRange.Lines(0, 0);
+            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
+            return 1;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            DiagnosticPrinter.Print(Console.Error, input, warning);
+        }
+
+        var bytes = result.Definition.ToBytes();
+        if (imageConfigPath is not null)
+        {
+            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image) + "\n"));
+        }
+
+        if (outputPath is not null)
+        {
+            AtomicFile.Write(outputPath, bytes);
+        }
+        else
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+        }
+
+        return 0;
+    }
+}

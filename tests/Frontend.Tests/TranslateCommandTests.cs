@@ -1,0 +1,76 @@
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Tests.Shared;
+using Pb;
+
+namespace CSharpFrontend.Frontend.Tests;
+
+/// <summary><c>csharp-frontend translate</c> end to end, as a process.</summary>
+public sealed class TranslateCommandTests
+{
+    [Fact]
+    public void WritesTheReferenceGraphForACorpusCase()
+    {
+        var dir = Path.Combine(TestPaths.CasesDir, "hand-copy-flags");
+        var result = CliProcess.Run("", "translate", Path.Combine(dir, "Dockerfile"), "--local-unique-id", "conformance");
+        Assert.Equal(0, result.ExitCode);
+        var ours = Digests(Definition.Parser.ParseFrom(result.Stdout));
+        var reference = Digests(Definition.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(dir, "expected", "def.pb"))));
+        Assert.Equal(reference, ours);
+    }
+
+    [Fact]
+    public void WritesTheImageConfigAndTheDefinitionToFiles()
+    {
+        var work = Directory.CreateTempSubdirectory("translate-");
+        try
+        {
+            var dockerfile = Path.Combine(work.FullName, "Dockerfile");
+            File.WriteAllText(dockerfile, "FROM alpine\nENV A=1\nCMD [\"sh\"]\n");
+            var result = CliProcess.Run("", "translate", dockerfile, "-o", Path.Combine(work.FullName, "def.pb"),
+                "--image-config", Path.Combine(work.FullName, "image.json"), "--platform", "linux/arm64");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Empty(result.Stdout);
+            var image = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(work.FullName, "image.json")))!;
+            Assert.Equal("arm64", image["architecture"]!.GetValue<string>());
+            Assert.Equal("sh", image["config"]!["Cmd"]![0]!.GetValue<string>());
+            Assert.NotEmpty(Definition.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(work.FullName, "def.pb"))).Def);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("FROM alpine\nRUNN echo\n", 2, "unknown instruction: RUNN (did you mean RUN?)")]
+    [InlineData("FROM alpine\nCOPY --from=nope:: /a /b\n", 2, "failed to parse stage name \"nope::\": invalid reference format")]
+    public void RejectedInputWritesNothingAndPointsAtTheLine(string dockerfile, int line, string message)
+    {
+        var result = CliProcess.Run(dockerfile, "translate", "-");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains($"<stdin>:{line}:", result.Stderr);
+        Assert.Contains(message, result.Stderr);
+    }
+
+    [Fact]
+    public void CircularStagesAreAnError()
+    {
+        var result = CliProcess.Run("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "translate", "-");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("circular dependency detected on stage: a", result.Stderr);
+    }
+
+    [Fact]
+    public void UnknownTargetIsAnError()
+    {
+        var result = CliProcess.Run("FROM alpine AS a\n", "translate", "-", "--target", "b");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("target stage b could not be found", result.Stderr);
+    }
+
+    private static string[] Digests(Definition definition) =>
+        [.. definition.Def.Select(d => Digest.Of(d.Span).Value).Order(StringComparer.Ordinal)];
+}
