@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CSharpFrontend.Parser.Text;
 
@@ -7,6 +8,7 @@ namespace CSharpFrontend.Parser;
 public static class AstDump
 {
     /// <summary>One line per instruction, each terminated by <c>\n</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Render(SyntaxTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);

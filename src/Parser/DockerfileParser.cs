@@ -45,7 +45,7 @@ public static class DockerfileParser
         {
             diagnostics.Add(ex.Diagnostic);
         }
-        catch (Exception ex) when (ex is InsufficientExecutionStackException or OutOfMemoryException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
+        catch (Exception ex)
         {
             diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.ResourceLimit,

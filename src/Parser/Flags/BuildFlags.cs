@@ -2,8 +2,14 @@ using CSharpFrontend.Parser.Text;
 
 namespace CSharpFrontend.Parser.Flags;
 
+/// <summary>Builds the exception for a flag error at the current instruction.</summary>
+internal interface IFlagErrorSink
+{
+    Exception FlagError(string message);
+}
+
 /// <summary>The instruction flags BuildKit knows for one instruction, and their parsing (BuildKit's <c>BFlags</c>).</summary>
-internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Exception> fail)
+internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink)
 {
     private enum Kind
     {
@@ -18,43 +24,61 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
 
         public string Value { get; set; } = string.Empty;
 
-        public List<string> Values { get; } = [];
+        public List<string> Values => field ??= [];
     }
 
-    private readonly Dictionary<string, FlagValue> _defined = new(StringComparer.Ordinal);
-    private readonly List<string> _used = [];
+    private readonly List<KeyValuePair<string, FlagValue>> _defined = new(4);
+    private List<string>? _used;
+
+    private FlagValue? Find(string name)
+    {
+        foreach (var kv in _defined)
+        {
+            if (kv.Key == name)
+            {
+                return kv.Value;
+            }
+        }
+
+        return null;
+    }
 
     public BuildFlags AddBool(string name, bool def = false)
     {
-        _defined[name] = new FlagValue(Kind.Bool) { Value = def ? "true" : "false" };
+        _defined.Add(new(name, new FlagValue(Kind.Bool) { Value = def ? "true" : "false" }));
         return this;
     }
 
     public BuildFlags AddString(string name, string def = "")
     {
-        _defined[name] = new FlagValue(Kind.String) { Value = def };
+        _defined.Add(new(name, new FlagValue(Kind.String) { Value = def }));
         return this;
     }
 
     public BuildFlags AddStrings(string name)
     {
-        _defined[name] = new FlagValue(Kind.Strings);
+        _defined.Add(new(name, new FlagValue(Kind.Strings)));
         return this;
     }
 
-    public IReadOnlyList<string> Used => _used;
+    public IReadOnlyList<string> Used => (IReadOnlyList<string>?)_used ?? [];
 
-    public bool IsUsed(string name) => _used.Contains(name);
+    public bool IsUsed(string name) => _used?.Contains(name) == true;
 
-    public string String(string name) => _defined[name].Value;
+    public string String(string name) => Find(name)!.Value;
 
-    public bool Bool(string name) => _defined[name].Value == "true";
+    public bool Bool(string name) => Find(name)!.Value == "true";
 
-    public IReadOnlyList<string> Strings(string name) => _defined[name].Values;
+    public IReadOnlyList<string> Strings(string name) => Find(name)!.Values;
 
     /// <summary>Checks the given flags against the defined ones; throws with BuildKit's message on the first problem.</summary>
     public void Parse()
     {
+        if (args.Count == 0)
+        {
+            return;
+        }
+
         foreach (var a in args)
         {
             if (a == "--")
@@ -64,7 +88,7 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
 
             if (!a.StartsWith("--", StringComparison.Ordinal))
             {
-                throw fail($"arg should start with -- : {a}");
+                throw sink.FlagError($"arg should start with -- : {a}");
             }
 
             string arg = a[2..];
@@ -77,16 +101,13 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
                 arg = arg[..eq];
             }
 
-            if (!_defined.TryGetValue(arg, out var flag))
-            {
-                throw fail(Suggest.Wrap($"unknown flag: {arg}", arg, _defined.Keys, caseSensitive: true));
-            }
-
+            var flag = Find(arg) ?? throw sink.FlagError(Suggest.Wrap($"unknown flag: {arg}", arg, _defined.Select(kv => kv.Key), caseSensitive: true));
+            _used ??= [];
             if (_used.Contains(arg))
             {
                 if (flag.Kind != Kind.Strings)
                 {
-                    throw fail($"duplicate flag specified: {arg}");
+                    throw sink.FlagError($"duplicate flag specified: {arg}");
                 }
             }
             else
@@ -99,7 +120,7 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
                 case Kind.Bool:
                     if (hasValue && value.Length == 0)
                     {
-                        throw fail($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {arg}");
                     }
 
                     switch (value.ToLowerInvariant())
@@ -111,14 +132,14 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
                             flag.Value = "false";
                             break;
                         default:
-                            throw fail($"expecting boolean value for flag {arg}, not: {value}");
+                            throw sink.FlagError($"expecting boolean value for flag {arg}, not: {value}");
                     }
 
                     break;
                 case Kind.String:
                     if (!hasValue)
                     {
-                        throw fail($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {arg}");
                     }
 
                     flag.Value = value;
@@ -126,7 +147,7 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, Func<string, Except
                 default:
                     if (!hasValue)
                     {
-                        throw fail($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {arg}");
                     }
 
                     flag.Values.Add(value);

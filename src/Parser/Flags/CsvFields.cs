@@ -25,6 +25,11 @@ internal static class CsvFields
             return ([], null);
         }
 
+        if (!value.Contains('"'))
+        {
+            return ([.. value.Split(',')], null);
+        }
+
         var result = Record.Parse(value);
         if (result.Success)
         {

@@ -68,6 +68,11 @@ public sealed record RunMount(
     public static string? CheckUnexpanded(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (!spec.Contains('"') && !spec.Contains("from", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var (fields, error) = CsvFields.Split(spec);
         if (fields is null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -23,6 +24,7 @@ internal static partial class InstructionParser
     private static partial Regex OnbuildPrefix();
 
     /// <summary>Builds stages and meta ARGs; throws <see cref="ParseException"/> on the first error, as BuildKit does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dockerfile Build(SyntaxTree tree)
     {
         var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
@@ -95,14 +97,14 @@ internal static partial class InstructionParser
 
     private static Instruction ParseEnv(Request req)
     {
-        req.Flags.Parse();
-        return req.Fill(new EnvInstruction { Env = ParseKvps(req, "ENV"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        req.ParseNoFlags();
+        return new EnvInstruction { Comments = req.Node.PrevComments, Env = ParseKvps(req, "ENV"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseLabel(Request req)
     {
-        req.Flags.Parse();
-        return req.Fill(new LabelInstruction { Labels = ParseKvps(req, "LABEL"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        req.ParseNoFlags();
+        return new LabelInstruction { Comments = req.Node.PrevComments, Labels = ParseKvps(req, "LABEL"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static ImmutableArray<KeyValuePair> ParseKvps(Request req, string name)
@@ -139,8 +141,8 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "MAINTAINER requires exactly one argument");
         }
 
-        req.Flags.Parse();
-        return req.Fill(new MaintainerInstruction { Maintainer = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        req.ParseNoFlags();
+        return new MaintainerInstruction { Comments = req.Node.PrevComments, Maintainer = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static SourcesAndDest ParseSourcesAndDest(Request req, string command)
@@ -219,25 +221,24 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "ADD requires at least two arguments, but only one was provided. Destination could not be determined");
         }
 
-        var f = req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack").AddStrings("exclude");
-        f.Parse();
+        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack").AddStrings("exclude");
+        f?.Parse();
         var sd = ParseSourcesAndDest(req, "ADD");
-        return req.Fill(new AddInstruction
-        {
+        return new AddInstruction { Comments = req.Node.PrevComments,
             SourcesAndDest = sd,
-            Chown = f.String("chown"),
-            Chmod = f.String("chmod"),
-            Link = f.Bool("link"),
-            KeepGitDir = f.IsUsed("keep-git-dir") ? f.Bool("keep-git-dir") : null,
-            Checksum = f.String("checksum"),
-            Unpack = f.IsUsed("unpack") ? f.Bool("unpack") : null,
-            ExcludePatterns = [.. f.Strings("exclude")],
+            Chown = (f?.String("chown") ?? string.Empty),
+            Chmod = (f?.String("chmod") ?? string.Empty),
+            Link = (f?.Bool("link") ?? false),
+            KeepGitDir = (f?.IsUsed("keep-git-dir") ?? false) ? (f?.Bool("keep-git-dir") ?? false) : null,
+            Checksum = (f?.String("checksum") ?? string.Empty),
+            Unpack = (f?.IsUsed("unpack") ?? false) ? (f?.Bool("unpack") ?? false) : null,
+            ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
             Keyword = req.Keyword,
             Original = req.Original,
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseCopy(Request req)
@@ -247,24 +248,23 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "COPY requires at least two arguments, but only one was provided. Destination could not be determined");
         }
 
-        var f = req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link").AddStrings("exclude").AddBool("parents");
-        f.Parse();
+        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link").AddStrings("exclude").AddBool("parents");
+        f?.Parse();
         var sd = ParseSourcesAndDest(req, "COPY");
-        return req.Fill(new CopyInstruction
-        {
+        return new CopyInstruction { Comments = req.Node.PrevComments,
             SourcesAndDest = sd,
-            From = f.String("from"),
-            Chown = f.String("chown"),
-            Chmod = f.String("chmod"),
-            Link = f.Bool("link"),
-            Parents = f.Bool("parents"),
-            ExcludePatterns = [.. f.Strings("exclude")],
+            From = (f?.String("from") ?? string.Empty),
+            Chown = (f?.String("chown") ?? string.Empty),
+            Chmod = (f?.String("chmod") ?? string.Empty),
+            Link = (f?.Bool("link") ?? false),
+            Parents = (f?.Bool("parents") ?? false),
+            ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
             Keyword = req.Keyword,
             Original = req.Original,
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseFrom(Request req)
@@ -284,19 +284,18 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "FROM requires either one or three arguments");
         }
 
-        var f = req.Flags.AddString("platform");
-        f.Parse();
-        return req.Fill(new FromInstruction
-        {
+        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("platform");
+        f?.Parse();
+        return new FromInstruction { Comments = req.Node.PrevComments,
             BaseName = args[0],
             StageName = stageName,
-            Platform = f.String("platform"),
+            Platform = (f?.String("platform") ?? string.Empty),
             Keyword = req.Keyword,
             Original = req.Original,
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseOnbuild(Request req)
@@ -306,7 +305,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "ONBUILD requires at least one argument");
         }
 
-        req.Flags.Parse();
+        req.ParseNoFlags();
         string trigger = GoText.TrimSpace(req.Args[0]).ToUpperInvariant();
         switch (trigger)
         {
@@ -328,8 +327,7 @@ internal static partial class InstructionParser
             expression = sb.ToString();
         }
 
-        return req.Fill(new OnbuildInstruction
-        {
+        return new OnbuildInstruction { Comments = req.Node.PrevComments,
             Expression = expression,
             Trigger = req.Node.Child,
             Keyword = req.Keyword,
@@ -337,7 +335,7 @@ internal static partial class InstructionParser
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseWorkdir(Request req)
@@ -347,8 +345,8 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "WORKDIR requires exactly one argument");
         }
 
-        req.Flags.Parse();
-        return req.Fill(new WorkdirInstruction { Path = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        req.ParseNoFlags();
+        return new WorkdirInstruction { Comments = req.Node.PrevComments, Path = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)
@@ -358,17 +356,22 @@ internal static partial class InstructionParser
             return [];
         }
 
-        return isJson ? [.. args] : [string.Join(' ', args)];
+        if (isJson)
+        {
+            return [.. args];
+        }
+
+        return args.Count == 1 ? [args[0]] : [string.Join(' ', args)];
     }
 
     private static ImmutableArray<ShellInlineFile> Files(Request req) =>
-        [.. req.Node.Heredocs.Select(h => new ShellInlineFile(h.Name, h.Content, h.Chomp))];
+        req.Node.Heredocs.IsEmpty ? [] : [.. req.Node.Heredocs.Select(h => new ShellInlineFile(h.Name, h.Content, h.Chomp))];
 
     private static Instruction ParseRun(Request req)
     {
-        var f = req.Flags.AddStrings("device").AddStrings("mount").AddString("network", "default").AddString("security", "sandbox");
-        f.Parse();
-        var mounts = f.Strings("mount");
+        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddStrings("device").AddStrings("mount").AddString("network", "default").AddString("security", "sandbox");
+        f?.Parse();
+        IReadOnlyList<string> mounts = f is null ? [] : f.Strings("mount");
         foreach (var m in mounts)
         {
             if (RunMount.CheckUnexpanded(m) is { } error)
@@ -377,41 +380,39 @@ internal static partial class InstructionParser
             }
         }
 
-        string network = f.String("network");
+        string network = (f?.String("network") ?? "default");
         if (network is not ("default" or "none" or "host"))
         {
             throw req.Fail(DiagnosticCodes.InvalidFlag, $"invalid network mode {GoText.Quote(network)}");
         }
 
-        string security = f.String("security");
+        string security = (f?.String("security") ?? "sandbox");
         if (security is not ("sandbox" or "insecure"))
         {
             throw req.Fail(DiagnosticCodes.InvalidFlag, $"security {GoText.Quote(security)} is not valid");
         }
 
-        return req.Fill(new RunInstruction
-        {
+        return new RunInstruction { Comments = req.Node.PrevComments,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
             Mounts = [.. mounts],
             Network = network,
             Security = security,
-            Devices = [.. f.Strings("device")],
-            FlagsUsed = [.. f.Used],
+            Devices = f is null ? [] : [.. f.Strings("device")],
+            FlagsUsed = f is null ? [] : [.. f.Used],
             Keyword = req.Keyword,
             Original = req.Original,
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseCmd(Request req)
     {
-        req.Flags.Parse();
-        return req.Fill(new CmdInstruction
-        {
+        req.ParseNoFlags();
+        return new CmdInstruction { Comments = req.Node.PrevComments,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
@@ -420,14 +421,13 @@ internal static partial class InstructionParser
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseEntrypoint(Request req)
     {
-        req.Flags.Parse();
-        return req.Fill(new EntrypointInstruction
-        {
+        req.ParseNoFlags();
+        return new EntrypointInstruction { Comments = req.Node.PrevComments,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
@@ -436,7 +436,7 @@ internal static partial class InstructionParser
             SourceCode = req.Code,
             Range = req.Range,
             Node = req.Node,
-        });
+        };
     }
 
     private static Instruction ParseHealthcheck(Request req)
@@ -461,8 +461,8 @@ internal static partial class InstructionParser
         }
         else
         {
-            var f = req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("start-interval").AddString("retries");
-            f.Parse();
+            var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("start-interval").AddString("retries");
+            f?.Parse();
             if (typ != "CMD")
             {
                 throw req.Fail(DiagnosticCodes.InvalidArguments, $"Unknown type {GoText.Quote(typ)} in HEALTHCHECK (try CMD)");
@@ -484,7 +484,7 @@ internal static partial class InstructionParser
             long startPeriod = Interval(req, f, "start-period");
             long startInterval = Interval(req, f, "start-interval");
             int retries = 0;
-            string r = f.String("retries");
+            string r = (f?.String("retries") ?? string.Empty);
             if (r.Length > 0)
             {
                 var (value, error) = ParseInt32(r);
@@ -504,12 +504,12 @@ internal static partial class InstructionParser
             health = new HealthcheckConfig([typ, .. cmd], interval, timeout, startPeriod, startInterval, retries);
         }
 
-        return req.Fill(new HealthcheckInstruction { Health = health, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new HealthcheckInstruction { Comments = req.Node.PrevComments, Health = health, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
-    private static long Interval(Request req, BuildFlags f, string name)
+    private static long Interval(Request req, BuildFlags? f, string name)
     {
-        string s = f.String(name);
+        string s = f?.String(name) ?? string.Empty;
         if (s.Length == 0)
         {
             return 0;
@@ -580,10 +580,10 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "EXPOSE requires at least one argument");
         }
 
-        req.Flags.Parse();
+        req.ParseNoFlags();
         var ports = req.Args.ToList();
         ports.Sort(StringComparer.Ordinal);
-        return req.Fill(new ExposeInstruction { Ports = [.. ports], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new ExposeInstruction { Comments = req.Node.PrevComments, Ports = [.. ports], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseUser(Request req)
@@ -593,8 +593,8 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "USER requires exactly one argument");
         }
 
-        req.Flags.Parse();
-        return req.Fill(new UserInstruction { User = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        req.ParseNoFlags();
+        return new UserInstruction { Comments = req.Node.PrevComments, User = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseVolume(Request req)
@@ -604,7 +604,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "VOLUME requires at least one argument");
         }
 
-        req.Flags.Parse();
+        req.ParseNoFlags();
         var volumes = ImmutableArray.CreateBuilder<string>(req.Args.Count);
         foreach (var v in req.Args)
         {
@@ -617,7 +617,7 @@ internal static partial class InstructionParser
             volumes.Add(t);
         }
 
-        return req.Fill(new VolumeInstruction { Volumes = volumes.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new VolumeInstruction { Comments = req.Node.PrevComments, Volumes = volumes.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseStopsignal(Request req)
@@ -627,7 +627,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "STOPSIGNAL requires exactly one argument");
         }
 
-        return req.Fill(new StopsignalInstruction { Signal = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new StopsignalInstruction { Comments = req.Node.PrevComments, Signal = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseArg(Request req)
@@ -651,12 +651,12 @@ internal static partial class InstructionParser
             defs.Add(new ArgDefinition(key, value, DocComment(req.Node.PrevComments, key)));
         }
 
-        return req.Fill(new ArgInstruction { Args = defs.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new ArgInstruction { Comments = req.Node.PrevComments, Args = defs.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static Instruction ParseShell(Request req)
     {
-        req.Flags.Parse();
+        req.ParseNoFlags();
         var shell = HandleJsonArgs(req.Args, req.Node.IsJson);
         if (shell.Length == 0)
         {
@@ -668,7 +668,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "SHELL requires the arguments to be in JSON form");
         }
 
-        return req.Fill(new ShellInstruction { Shell = shell, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node });
+        return new ShellInstruction { Comments = req.Node.PrevComments, Shell = shell, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
     }
 
     private static string DocComment(ImmutableArray<string> comments, string name)
@@ -690,20 +690,19 @@ internal static partial class InstructionParser
     }
 
     /// <summary>Everything an instruction parser needs from a node (BuildKit's <c>parseRequest</c>).</summary>
-    private sealed class Request
+    private sealed class Request : IFlagErrorSink
     {
         public Request(SyntaxNode node)
         {
             Node = node;
-            Args = NodeArgs(node);
-            Flags = new BuildFlags(node.Flags, message => Fail(DiagnosticCodes.InvalidFlag, message));
+            Args = node.Child is null ? node.Args : NodeArgs(node);
         }
 
         public SyntaxNode Node { get; }
 
         public IReadOnlyList<string> Args { get; }
 
-        public BuildFlags Flags { get; }
+        public BuildFlags Flags => field ??= new BuildFlags(Node.Flags, this);
 
         public string Keyword => Node.Keyword;
 
@@ -713,11 +712,19 @@ internal static partial class InstructionParser
 
         public SourceRange Range => Node.Range;
 
+        /// <summary>Flag check of an instruction that defines no flags.</summary>
+        public void ParseNoFlags()
+        {
+            if (!Node.Flags.IsEmpty)
+            {
+                Flags.Parse();
+            }
+        }
+
+        public Exception FlagError(string message) => Fail(DiagnosticCodes.InvalidFlag, message);
+
         public ParseException Fail(string code, string message) =>
             new(new Diagnostic(code, DiagnosticSeverity.Error, message, Node.Range, DiagnosticLayer.Instruction));
-
-        public T Fill<T>(T instruction)
-            where T : Instruction => instruction with { Comments = Node.PrevComments };
 
         private static List<string> NodeArgs(SyntaxNode node)
         {

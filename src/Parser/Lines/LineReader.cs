@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CSharpFrontend.Parser.Text;
 
 namespace CSharpFrontend.Parser.Lines;
@@ -27,6 +28,7 @@ internal sealed class LineReader(string text)
     public string Text => text;
 
     /// <summary>Reads the next line; false at the end of input or on a too long line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out PhysicalLine line)
     {
         line = default;

@@ -12,6 +12,9 @@ internal sealed class DirectiveState
 
     public char EscapeToken { get; private set; } = '\\';
 
+    /// <summary>False once the first non-directive line was seen.</summary>
+    public bool Active => !_done;
+
     public ImmutableArray<ParserDirective> Directives => _directives.ToImmutable();
 
     /// <summary>Examines a line (newline and leading blanks removed); true when it is a directive.</summary>

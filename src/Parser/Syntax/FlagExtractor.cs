@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CSharpFrontend.Parser.Text;
 
@@ -9,13 +10,23 @@ namespace CSharpFrontend.Parser.Syntax;
 /// </summary>
 internal static class FlagExtractor
 {
-    public static (string Remainder, List<string> Flags) Extract(string line, char escape)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (string Remainder, List<string>? Flags) Extract(string text, int start, char escape)
     {
-        var flags = new List<string>();
-        if (line.Length == 0)
+        if (start >= text.Length)
         {
-            return (string.Empty, flags);
+            return (string.Empty, null);
         }
+
+        // Fast path: no flag words.
+        if (text[start] < 0x80 && !GoText.IsSpaceByte((byte)text[start]) && string.CompareOrdinal(text, start, "--", 0, 2) != 0)
+        {
+            return (start == 0 ? text : text[start..], null);
+        }
+
+        string line = text[start..];
+
+        var flags = new List<string>();
 
         bool ascii = Ascii.IsValid(line);
         byte[] bytes = ascii ? [] : Encoding.UTF8.GetBytes(line);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -24,6 +25,7 @@ internal static class JsonArrayParser
 {
     private const int MaxDepth = 10000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonArrayOutcome Parse(string text, out List<string> items)
     {
         items = [];
@@ -311,6 +313,7 @@ internal static class JsonArrayParser
     }
 
     /// <summary>Reads a JSON string starting at the opening quote; null when malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? ReadString(string t, ref int pos)
     {
         pos++;

@@ -6,7 +6,40 @@ namespace CSharpFrontend.Parser.Syntax;
 /// <summary>Turns one logical line into a <see cref="SyntaxNode"/> (keyword, flags, argument words), as BuildKit's line parsers do.</summary>
 internal static class NodeFactory
 {
+    /// <summary>
+    /// Deepest ONBUILD nesting kept at node level. BuildKit's instruction layer rejects any nesting
+    /// (<c>ONBUILD ONBUILD</c>), so deeper input is reported right away with that message; this bounds memory,
+    /// which would otherwise grow with depth × line length.
+    /// </summary>
+    internal const int MaxOnbuildDepth = 64;
+
     internal const string NotStringArrayMessage = "when using JSON array syntax, arrays must be comprised of strings only";
+
+    private static readonly Dictionary<string, string> Keywords = new[]
+    {
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",
+        "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
+    }.ToDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] UpperKeywords =
+    [
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    ];
+
+    /// <summary>t[..length], sharing the string of an upper-case keyword.</summary>
+    private static string Keyword(string t, int length)
+    {
+        foreach (var k in UpperKeywords)
+        {
+            if (k.Length == length && string.CompareOrdinal(t, 0, k, 0, length) == 0)
+            {
+                return k;
+            }
+        }
+
+        return length == t.Length ? t : t[..length];
+    }
 
     /// <summary>Argument shape produced by a line parser.</summary>
     private readonly record struct ParsedArgs(ImmutableArray<string> Args, bool IsJson, bool Legacy);
@@ -21,6 +54,16 @@ internal static class NodeFactory
             var (cmd, flags, args) = SplitCommand(rest, escape);
             if (string.Equals(cmd, "onbuild", StringComparison.OrdinalIgnoreCase) && args.Length > 0)
             {
+                if (frames.Count >= MaxOnbuildDepth)
+                {
+                    throw new ParseException(new Diagnostic(
+                        DiagnosticCodes.InvalidArguments,
+                        DiagnosticSeverity.Error,
+                        "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
+                        range,
+                        DiagnosticLayer.Instruction));
+                }
+
                 frames.Add((cmd, flags, rest));
                 rest = args;
                 continue;
@@ -57,19 +100,31 @@ internal static class NodeFactory
 
     private static (string Cmd, ImmutableArray<string> Flags, string Args) SplitCommand(string line, char escape)
     {
-        var parts = GoText.SplitBlanks(GoText.TrimSpace(line), 2);
-        if (parts.Count < 2)
+        string t = GoText.TrimSpace(line);
+        int i = 0;
+        while (i < t.Length && !GoText.IsSplitBlank(t[i]))
         {
-            return (parts[0], [], string.Empty);
+            i++;
         }
 
-        var (rest, flags) = FlagExtractor.Extract(parts[1], escape);
-        return (parts[0], [.. flags], GoText.TrimSpace(rest));
+        if (i == t.Length)
+        {
+            return (Keyword(t, i), [], string.Empty);
+        }
+
+        int j = i;
+        while (j < t.Length && GoText.IsSplitBlank(t[j]))
+        {
+            j++;
+        }
+
+        var (rest, flags) = FlagExtractor.Extract(t, j, escape);
+        return (Keyword(t, i), flags is null ? [] : [.. flags], GoText.TrimSpace(rest));
     }
 
     private static ParsedArgs Dispatch(string cmd, string rest, char escape, SourceRange range)
     {
-        switch (cmd.ToLowerInvariant())
+        switch (Keywords.GetValueOrDefault(cmd) ?? string.Empty)
         {
             case "add":
             case "copy":

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,6 +14,7 @@ internal sealed partial class SyntaxParser
     private readonly DirectiveState _directives = new();
     private readonly List<Diagnostic> _warnings;
     private readonly string _text;
+    private readonly StringBuilder _lineBuilder = new(256);
 
     private SyntaxParser(string text, List<Diagnostic> warnings)
     {
@@ -24,8 +26,8 @@ internal sealed partial class SyntaxParser
     /// <summary>Parses <paramref name="text"/> (BOM already removed); throws <see cref="ParseException"/> on BuildKit parse errors.</summary>
     public static SyntaxTree Parse(string text, List<Diagnostic> warnings) => new SyntaxParser(text, warnings).Run();
 
-    [GeneratedRegex(@"^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex HeredocWordRegex();
+    private static readonly System.Buffers.SearchValues<char> LexerSpecials =
+        System.Buffers.SearchValues.Create("\\'\"$< \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
     private string Raw(PhysicalLine l) => _text[l.Start..l.End];
 
@@ -53,6 +55,7 @@ internal sealed partial class SyntaxParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxTree Run()
     {
         var nodes = ImmutableArray.CreateBuilder<SyntaxNode>();
@@ -61,10 +64,10 @@ internal sealed partial class SyntaxParser
         while (_reader.Next(out var first))
         {
             last = first;
-            string raw = Raw(first);
-            if (IsComment(raw))
+            int firstContent = SkipSpace(first.Start, first.End);
+            if (firstContent < first.End && _text[firstContent] == '#')
             {
-                string comment = GoText.TrimSpace(raw[1..]);
+                string comment = GoText.TrimSpace(_text[(first.Start + 1)..first.End]);
                 if (comment.Length == 0)
                 {
                     comments.Clear();
@@ -75,49 +78,64 @@ internal sealed partial class SyntaxParser
                 }
             }
 
-            string token = GoText.TrimLeftSpace(TrimNewline(first));
-            int indent = TrimNewline(first).Length - token.Length;
-            bool isDirective = _directives.Examine(token, first.Number);
-            if (isDirective && comments.Count > 0)
+            int tokenEnd = TrimNewlineEnd(first);
+            int tokenStart = Math.Min(firstContent, tokenEnd);
+            int indent = tokenStart - first.Start;
+            if (_directives.Active)
             {
-                comments.RemoveAt(comments.Count - 1);
+                string directiveToken = _text[tokenStart..tokenEnd];
+                bool isDirective = _directives.Examine(directiveToken, first.Number);
+                if (isDirective && comments.Count > 0)
+                {
+                    comments.RemoveAt(comments.Count - 1);
+                }
             }
 
-            if (IsComment(token))
+            if (tokenStart < tokenEnd && _text[tokenStart] == '#')
             {
-                token = string.Empty;
+                tokenEnd = tokenStart;
             }
 
             int startLine = first.Number;
-            var (logical, isEnd) = TrimContinuation(token);
-            if (isEnd && logical.Length == 0)
+            var (logicalEnd, isEnd) = ContinuationEnd(tokenStart, tokenEnd);
+            if (isEnd && logicalEnd == tokenStart)
             {
                 continue;
             }
 
-            var sb = new StringBuilder(logical);
+            string line;
             bool hasEmptyContinuation = false;
-            while (!isEnd && _reader.Next(out var cont))
+            if (isEnd)
             {
-                last = cont;
-                string craw = Raw(cont);
-                string ctoken = TrimNewline(cont);
-                if (IsComment(craw))
+                line = _text[tokenStart..logicalEnd];
+            }
+            else
+            {
+                var sb = _lineBuilder.Clear();
+                sb.Append(_text, tokenStart, logicalEnd - tokenStart);
+                while (!isEnd && _reader.Next(out var cont))
                 {
-                    continue;
+                    last = cont;
+                    int contContent = SkipSpace(cont.Start, cont.End);
+                    if (contContent < cont.End && _text[contContent] == '#')
+                    {
+                        continue;
+                    }
+
+                    int contEnd = TrimNewlineEnd(cont);
+                    if (SkipSpace(cont.Start, contEnd) == contEnd)
+                    {
+                        hasEmptyContinuation = true;
+                        continue;
+                    }
+
+                    (contEnd, isEnd) = ContinuationEnd(cont.Start, contEnd);
+                    sb.Append(_text, cont.Start, contEnd - cont.Start);
                 }
 
-                if (GoText.TrimLeftSpace(ctoken).Length == 0)
-                {
-                    hasEmptyContinuation = true;
-                    continue;
-                }
-
-                (ctoken, isEnd) = TrimContinuation(ctoken);
-                sb.Append(ctoken);
+                line = sb.ToString();
             }
 
-            string line = sb.ToString();
             var range = new SourceRange(new SourcePosition(startLine, indent + 1), new SourcePosition(last.Number, last.ContentEnd - last.Start + 1));
             if (hasEmptyContinuation)
             {
@@ -129,7 +147,7 @@ internal sealed partial class SyntaxParser
                     DiagnosticLayer.Syntax));
             }
 
-            var node = NodeFactory.FromLine(line, _directives.EscapeToken, range, [.. comments]);
+            var node = NodeFactory.FromLine(line, _directives.EscapeToken, range, comments.Count == 0 ? [] : [.. comments]);
             if (CanContainHeredoc(node) && line.Contains("<<", StringComparison.Ordinal))
             {
                 var heredocs = HeredocsFromLine(line, range);
@@ -143,13 +161,13 @@ internal sealed partial class SyntaxParser
                         while (_reader.Next(out var body))
                         {
                             last = body;
-                            string candidate = TrimNewline(body);
+                            var candidate = _text.AsSpan(body.Start, TrimNewlineEnd(body) - body.Start);
                             if (heredoc.Chomp)
                             {
                                 candidate = candidate.TrimStart('\t');
                             }
 
-                            if (candidate == heredoc.Name)
+                            if (candidate.SequenceEqual(heredoc.Name))
                             {
                                 terminated = true;
                                 break;
@@ -193,33 +211,57 @@ internal sealed partial class SyntaxParser
         return new SyntaxTree(nodes.ToImmutable(), _directives.Directives, _directives.EscapeToken);
     }
 
-    /// <summary>Removes a trailing escape token (and the blanks after it) unless the token is itself escaped.</summary>
-    private (string Line, bool IsEnd) TrimContinuation(string line)
+    /// <summary>
+    /// End of <c>_text[start..end]</c> once a trailing escape token (and the blanks after it) is removed; IsEnd is
+    /// false when it was a continuation. An escaped escape token is not a continuation.
+    /// </summary>
+    private (int End, bool IsEnd) ContinuationEnd(int start, int end)
     {
         char esc = _directives.EscapeToken;
-        int end = line.Length;
-        while (end > 0 && line[end - 1] is ' ' or '\t')
+        int e = end;
+        while (e > start && _text[e - 1] is ' ' or '\t')
+        {
+            e--;
+        }
+
+        if (e == start || _text[e - 1] != esc)
+        {
+            return (end, true);
+        }
+
+        int escPos = e - 1;
+        if (escPos == start)
+        {
+            return (start, false);
+        }
+
+        if (_text[escPos - 1] == esc)
+        {
+            return (end, true);
+        }
+
+        return (escPos, false);
+    }
+
+    private int SkipSpace(int start, int end)
+    {
+        while (start < end && GoText.IsSpace(_text[start]))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    private int TrimNewlineEnd(PhysicalLine l)
+    {
+        int end = l.End;
+        while (end > l.Start && _text[end - 1] is '\r' or '\n')
         {
             end--;
         }
 
-        if (end == 0 || line[end - 1] != esc)
-        {
-            return (line, true);
-        }
-
-        int escPos = end - 1;
-        if (escPos == 0)
-        {
-            return (string.Empty, false);
-        }
-
-        if (line[escPos - 1] == esc)
-        {
-            return (line, true);
-        }
-
-        return (line[..escPos], false);
+        return end;
     }
 
     private static bool CanContainHeredoc(SyntaxNode node)
@@ -229,13 +271,63 @@ internal sealed partial class SyntaxParser
             node = node.Child;
         }
 
-        return node.Keyword.ToLowerInvariant() is "add" or "copy" or "run" && !node.IsJson;
+        return !node.IsJson
+            && (node.Keyword.Equals("run", StringComparison.OrdinalIgnoreCase)
+                || node.Keyword.Equals("copy", StringComparison.OrdinalIgnoreCase)
+                || node.Keyword.Equals("add", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteEscapeDollar = System.Buffers.SearchValues.Create("\\'\"$");
+
+    /// <summary>
+    /// The shell lexer's words for a line without quotes, escapes or variables, keeping only the words that
+    /// contain <c>&lt;&lt;</c> (the others cannot be heredocs). Blanks right after <c>&lt;&lt;</c> stay in the word.
+    /// </summary>
+    private static List<string> SimpleWords(string line)
+    {
+        var words = new List<string>();
+        int i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && GoText.IsSpace(line[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            bool hasHeredoc = false;
+            while (i < line.Length && !GoText.IsSpace(line[i]))
+            {
+                if (line[i] == '<' && i + 1 < line.Length && line[i + 1] == '<')
+                {
+                    hasHeredoc = true;
+                    i += 2;
+                    while (i < line.Length && line[i] is ' ' or '\t' or '\r')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                i++;
+            }
+
+            if (hasHeredoc)
+            {
+                words.Add(line[start..i]);
+            }
+        }
+
+        return words;
     }
 
     private static List<Heredoc> HeredocsFromLine(string line, SourceRange range)
     {
         var docs = new List<Heredoc>();
-        var words = HeredocWordLexer.Words(line, rawQuotes: true, rawEscapes: true);
+        var words = line.AsSpan().IndexOfAny(QuoteEscapeDollar) < 0
+            ? SimpleWords(line)
+            : HeredocWordLexer.Words(line, rawQuotes: true, rawEscapes: true);
         if (words is null)
         {
             return docs;
@@ -261,22 +353,47 @@ internal sealed partial class SyntaxParser
             return null;
         }
 
-        var m = HeredocWordRegex().Match(word);
-        if (!m.Success || !m.Groups[1].Value.All(char.IsAsciiDigit))
+        // ^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$ (Go regexp, ASCII classes)
+        int p = 0;
+        while (p < word.Length && char.IsAsciiDigit(word[p]))
+        {
+            p++;
+        }
+
+        string digits = word[..p];
+        if (p + 1 >= word.Length || word[p] != '<' || word[p + 1] != '<')
         {
             return null;
         }
 
-        string rest = m.Groups[3].Value;
-        if (rest.Length == 0)
+        p += 2;
+        bool chomp = p < word.Length && word[p] == '-';
+        if (chomp)
+        {
+            p++;
+        }
+
+        while (p < word.Length && word[p] is '\t' or '\n' or '\f' or '\r' or ' ')
+        {
+            p++;
+        }
+
+        string rest = word[p..];
+        if (rest.Length == 0 || rest.Contains('<'))
         {
             return null;
         }
 
         ulong fd = 0;
-        if (m.Groups[1].Value.Length > 0 && !ulong.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out fd))
+        if (digits.Length > 0 && !ulong.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out fd))
         {
             fd = ulong.MaxValue;
+        }
+
+        if (rest.AsSpan().IndexOfAny(LexerSpecials) < 0)
+        {
+            // Nothing for the shell lexer to do: one word, unquoted.
+            return new Heredoc(rest, fd, true, chomp, string.Empty);
         }
 
         var words = HeredocWordLexer.Words(rest, rawQuotes: false, rawEscapes: false)
@@ -293,6 +410,6 @@ internal sealed partial class SyntaxParser
         }
 
         static int Quotes(string s) => s.Count(c => c is '\'' or '"');
-        return new Heredoc(words[0], fd, Quotes(words[0]) == Quotes(raw[0]), m.Groups[2].Value == "-", string.Empty);
+        return new Heredoc(words[0], fd, Quotes(words[0]) == Quotes(raw[0]), chomp, string.Empty);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CSharpFrontend.Parser.Text;
 
@@ -6,6 +7,7 @@ namespace CSharpFrontend.Parser.Syntax;
 /// <summary>BuildKit's <c>parseWords</c>: blank-separated words, quotes and escapes kept in the words.</summary>
 internal static class WordSplitter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Split(string rest, char escape)
     {
         const int InSpaces = 0, InWord = 1, InQuote = 2;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -92,6 +93,7 @@ internal static class GoText
     }
 
     /// <summary>Appends Go <c>strconv.Quote(s)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendQuoted(StringBuilder sb, string s)
     {
         sb.Append('"');
