@@ -1,0 +1,57 @@
+using DiffPlex.Renderer;
+
+namespace CSharpFrontend.Converter.Tests.Golden;
+
+/// <summary>
+/// Compares produced files with the checked-in ones. <c>UPDATE_GOLDEN=1</c> rewrites them (and deletes ones the case
+/// no longer produces); otherwise a difference fails with a unified diff, and a missing file fails too.
+/// </summary>
+public static class GoldenFiles
+{
+    /// <summary>True when <c>UPDATE_GOLDEN=1</c> (never in CI).</summary>
+    public static bool Updating =>
+        Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" && !IsCi;
+
+    /// <summary>True when <c>CI=true</c>.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The problems found (empty when every file matches); writes the files instead when updating.</summary>
+    public static IReadOnlyList<string> Check(string directory, GoldenOutput output)
+    {
+        var problems = new List<string>();
+        foreach (var name in GoldenOutput.AllFiles)
+        {
+            var path = Path.Combine(directory, name);
+            var exists = File.Exists(path);
+            var expected = exists ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
+            output.Files.TryGetValue(name, out var actual);
+            if (expected == actual)
+            {
+                continue;
+            }
+
+            if (Updating)
+            {
+                if (actual is null)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    File.WriteAllText(path, actual);
+                }
+
+                continue;
+            }
+
+            problems.Add((expected, actual) switch
+            {
+                (null, _) => $"{name}: missing expected file (run with UPDATE_GOLDEN=1 to write it, then check it by hand); actual:\n{actual}",
+                (_, null) => $"{name}: expected file exists but the case produced none (expected:\n{expected})",
+                _ => $"{name} differs:\n" + UnidiffRenderer.GenerateUnidiff(expected, actual, "expected/" + name, "actual/" + name, false, false, 3),
+            });
+        }
+
+        return problems;
+    }
+}
