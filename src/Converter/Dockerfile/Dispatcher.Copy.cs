@@ -26,6 +26,11 @@ internal sealed partial class Dispatcher
     private void DispatchCopy(StageDispatch stage, CopyInstruction copy, ImmutableArray<StageDispatch?> sources)
     {
         var fromStage = sources.Length > 0 ? sources[0] : null;
+        if (fromStage is { Dispatched: false })
+        {
+            throw new ConvertException($"cannot copy from stage \"{copy.From}\", it needs to be defined before current stage \"{stage.StageName}\"");
+        }
+
         var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: false, unpack: null, parents: copy.Parents);
         CopyFiles(stage, request);
         if (fromStage is null)

@@ -147,7 +147,17 @@ internal sealed partial class Dispatcher
         {
             var mount = mounts[i];
             var from = mount.From.Length == 0 && mount.Type == "cache" ? "scratch" : mount.From;
-            var source = from.Length > 0 && i < sources.Length && sources[i] is { } s ? s.State : buildContext;
+            var source = buildContext;
+            if (from.Length > 0 && i < sources.Length && sources[i] is { } fromStage)
+            {
+                if (!fromStage.Dispatched)
+                {
+                    throw new ConvertException($"cannot mount from stage \"{mount.From}\" to \"{mount.Target}\", stage needs to be defined before current command");
+                }
+
+                source = fromStage.State;
+            }
+
             switch (mount.Type)
             {
                 case "secret":

@@ -27,6 +27,7 @@ internal sealed partial class Dispatcher(
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
     public void DispatchStage(StageDispatch stage)
     {
+        stage.Dispatched = true;
         if (stage.Base is { } @base)
         {
             stage.State = @base.State;

@@ -75,7 +75,7 @@ public static class DockerfileConverter
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
-                if (!target.Reaches(stage))
+                if (!target.Reaches(stage) || stage.Dispatched)
                 {
                     continue;
                 }
@@ -239,6 +239,7 @@ public static class DockerfileConverter
                 {
                     stage.State = LlbState.Scratch;
                     stage.Image = StageImage.Scratch(Platforms.Target);
+                    stage.Dispatched |= stage.Unregistered;
                     continue;
                 }
 
@@ -280,6 +281,7 @@ public static class DockerfileConverter
                             stage.Location),
                     });
                 stage.Platform = platform;
+                stage.Dispatched |= stage.Unregistered;
             }
         }
 

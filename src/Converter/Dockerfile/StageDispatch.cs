@@ -59,6 +59,9 @@ internal sealed class StageDispatch
 
     public bool IgnoreCache { get; set; }
 
+    /// <summary>Whether the stage's state is final enough to be read from: its instructions have started (or it is an image).</summary>
+    public bool Dispatched { get; set; }
+
     public bool CmdSet { get; set; }
 
     public int CmdIndex { get; set; }
