@@ -42,6 +42,9 @@ public static class AstDump
                 sb.Append(" (");
             }
 
+            // BuildKit trims the dump: an empty keyword leaves no leading blank.
+            bool empty = n.Keyword.Length == 0 && depth == 0;
+            int mark = sb.Length;
             sb.Append(n.Keyword.ToLowerInvariant());
             if (n.Flags.Length > 0)
             {
@@ -63,6 +66,11 @@ public static class AstDump
             {
                 sb.Append(' ');
                 GoText.AppendQuoted(sb, arg);
+            }
+
+            if (empty && sb.Length > mark && sb[mark] == ' ')
+            {
+                sb.Remove(mark, 1);
             }
 
             depth++;

@@ -35,7 +35,7 @@ public static class DockerfileParser
         Dockerfile? ast = null;
         try
         {
-            tree = SyntaxParser.Parse(text, diagnostics);
+            tree = SyntaxParser.Parse(text, diagnostics, options.Dialect);
             if (options.BuildInstructions)
             {
                 ast = InstructionParser.Build(tree);
@@ -63,12 +63,12 @@ public static class DockerfileParser
     /// Converts one node to its typed instruction (BuildKit's <c>instructions.ParseInstruction</c>); used by the
     /// converter for ONBUILD triggers of base images. A FROM node gives a <see cref="FromInstruction"/>.
     /// </summary>
-    public static (Instruction? Instruction, Diagnostic? Error) ParseInstruction(SyntaxNode node)
+    public static (Instruction? Instruction, Diagnostic? Error) ParseInstruction(SyntaxNode node, BuildKitDialect dialect = BuildKitDialect.Current)
     {
         ArgumentNullException.ThrowIfNull(node);
         try
         {
-            return (InstructionParser.ParseInstruction(node), null);
+            return (InstructionParser.ParseInstruction(node, dialect == BuildKitDialect.V0_11), null);
         }
         catch (ParseException ex)
         {

@@ -9,6 +9,23 @@ public sealed record ParseOptions
     /// <summary>When false, only the node level (<see cref="ParseResult.Syntax"/>) is produced.</summary>
     public bool BuildInstructions { get; init; } = true;
 
+    /// <summary>Which BuildKit release's reading of the few constructs that changed to follow (default: current).</summary>
+    public BuildKitDialect Dialect { get; init; } = BuildKitDialect.Current;
+
     /// <summary>Inputs longer than this many characters are rejected with a diagnostic (default 64 MiB).</summary>
     public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
+}
+
+/// <summary>BuildKit releases whose Dockerfile reading differs in small details.</summary>
+public enum BuildKitDialect
+{
+    /// <summary>
+    /// Current BuildKit (1.x syntax today): blanks allowed between <c>&lt;&lt;</c> and a heredoc word, a JSON array
+    /// followed by other text is shell form, the escape directive also applies inside <c>--flag</c> words,
+    /// <c>${v#p}</c>/<c>${v%p}</c>/<c>${v/p/r}</c> are understood when looking for heredocs.
+    /// </summary>
+    Current,
+
+    /// <summary>BuildKit v0.11 (the conformance corpus reference): the older reading of the constructs above.</summary>
+    V0_11,
 }

@@ -27,11 +27,12 @@ internal static partial class InstructionParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dockerfile Build(SyntaxTree tree)
     {
+        bool legacy = tree.Dialect == BuildKitDialect.V0_11;
         var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
         var stages = new List<(FromInstruction From, ImmutableArray<Instruction>.Builder Commands)>();
         foreach (var node in tree.Nodes)
         {
-            var instruction = ParseInstruction(node);
+            var instruction = ParseInstruction(node, legacy);
             if (stages.Count == 0 && instruction is ArgInstruction arg)
             {
                 metaArgs.Add(arg);
@@ -66,9 +67,9 @@ internal static partial class InstructionParser
     }
 
     /// <summary>Converts one node to its typed instruction (BuildKit <c>ParseInstruction</c>).</summary>
-    public static Instruction ParseInstruction(SyntaxNode node)
+    public static Instruction ParseInstruction(SyntaxNode node, bool legacy = false)
     {
-        var req = new Request(node);
+        var req = new Request(node, legacy);
         return node.Keyword.ToLowerInvariant() switch
         {
             "env" => ParseEnv(req),
@@ -149,7 +150,7 @@ internal static partial class InstructionParser
     {
         var args = req.Args;
         string dest = args[^1];
-        if (TryHeredoc(dest, req.Range) is not null)
+        if (TryHeredoc(dest, req.Range, req.Legacy) is not null)
         {
             throw req.Fail(DiagnosticCodes.InvalidArguments, $"{command} cannot accept a heredoc as a destination");
         }
@@ -164,7 +165,7 @@ internal static partial class InstructionParser
         var contents = ImmutableArray.CreateBuilder<SourceContent>();
         for (int i = 0; i < args.Count - 1; i++)
         {
-            var heredoc = TryHeredoc(args[i], req.Range);
+            var heredoc = TryHeredoc(args[i], req.Range, req.Legacy);
             if (heredoc is null)
             {
                 paths.Add(args[i]);
@@ -183,11 +184,11 @@ internal static partial class InstructionParser
         return new SourcesAndDest(dest, paths.ToImmutable(), contents.ToImmutable());
     }
 
-    private static Heredoc? TryHeredoc(string word, SourceRange range)
+    private static Heredoc? TryHeredoc(string word, SourceRange range, bool legacy)
     {
         try
         {
-            return SyntaxParser.ParseHeredoc(word, range);
+            return SyntaxParser.ParseHeredoc(word, range, legacy);
         }
         catch (ParseException)
         {
@@ -692,13 +693,16 @@ internal static partial class InstructionParser
     /// <summary>Everything an instruction parser needs from a node (BuildKit's <c>parseRequest</c>).</summary>
     private sealed class Request : IFlagErrorSink
     {
-        public Request(SyntaxNode node)
+        public Request(SyntaxNode node, bool legacy)
         {
+            Legacy = legacy;
             Node = node;
             Args = node.Child is null ? node.Args : NodeArgs(node);
         }
 
         public SyntaxNode Node { get; }
+
+        public bool Legacy { get; }
 
         public IReadOnlyList<string> Args { get; }
 

@@ -16,21 +16,24 @@ internal sealed class HeredocWordLexer
 
     private readonly string _src;
     private readonly bool _rawQuotes;
+    private readonly bool _legacy;
     private bool _rawEscapes;
+    private readonly StringBuilder _sharedWord = new();
     private int _pos;
     private int _depth;
 
-    private HeredocWordLexer(string src, bool rawQuotes, bool rawEscapes)
+    private HeredocWordLexer(string src, bool rawQuotes, bool rawEscapes, bool legacy)
     {
+        _legacy = legacy;
         _src = src;
         _rawQuotes = rawQuotes;
         _rawEscapes = rawEscapes;
     }
 
     /// <summary>Splits <paramref name="src"/> into words; null on a lexing error.</summary>
-    public static List<string>? Words(string src, bool rawQuotes, bool rawEscapes)
+    public static List<string>? Words(string src, bool rawQuotes, bool rawEscapes, bool legacy = false)
     {
-        var lexer = new HeredocWordLexer(src, rawQuotes, rawEscapes);
+        var lexer = new HeredocWordLexer(src, rawQuotes, rawEscapes, legacy);
         return lexer.ProcessStopOn(Eof, rawEscapes, out _, out var words) ? words : null;
     }
 
@@ -48,11 +51,18 @@ internal sealed class HeredocWordLexer
         }
 
         bool savedRaw = _rawEscapes;
-        _rawEscapes = rawEscapes;
+        if (!_legacy)
+        {
+            _rawEscapes = rawEscapes;
+        }
+
         try
         {
             var sb = new StringBuilder();
-            var w = new WordsBuilder();
+
+            // Current BuildKit shares one word buffer between nested ${...} scans and clears it at each start
+            // (a word's text before a nested ${v:-...} is dropped); v0.11 keeps one buffer per scan.
+            var w = new WordsBuilder(_legacy ? new StringBuilder() : _sharedWord.Clear());
             while (Peek() != Eof)
             {
                 int ch = Peek();
@@ -62,6 +72,11 @@ internal sealed class HeredocWordLexer
                     result = sb.ToString();
                     words = w.GetWords();
                     return true;
+                }
+
+                if (ch == '<' && _legacy)
+                {
+                    ch = ' ' + 1; // plain character in BuildKit v0.11
                 }
 
                 string? tmp = ch switch
@@ -260,6 +275,11 @@ internal sealed class HeredocWordLexer
 
         string n = ProcessName();
         int c = Next();
+        if (_legacy)
+        {
+            return LegacyDollar(n, c);
+        }
+
         switch (c)
         {
             case '}':
@@ -314,6 +334,28 @@ internal sealed class HeredocWordLexer
         }
     }
 
+    /// <summary>BuildKit v0.11's <c>${...}</c> forms: <c>}</c>, <c>?</c>, <c>:+</c>, <c>:-</c>, <c>:?</c>.</summary>
+    private string? LegacyDollar(string name, int c)
+    {
+        switch (c)
+        {
+            case '}':
+                return "${" + name + "}";
+            case '?':
+                return ProcessStopOn('}', _rawEscapes, out var w, out _) ? "${" + name + "?" + w + "}" : null;
+            case ':':
+                int modifier = Next();
+                if (!ProcessStopOn('}', _rawEscapes, out var word, out _) || modifier is not ('+' or '-' or '?'))
+                {
+                    return null;
+                }
+
+                return "${" + name + ":" + (char)modifier + word + "}";
+            default:
+                return null;
+        }
+    }
+
     private string ProcessName()
     {
         var sb = new StringBuilder();
@@ -347,9 +389,9 @@ internal sealed class HeredocWordLexer
         return sb.ToString();
     }
 
-    private sealed class WordsBuilder
+    private sealed class WordsBuilder(StringBuilder buf)
     {
-        private readonly StringBuilder _buf = new();
+        private readonly StringBuilder _buf = buf;
         private readonly List<string> _words = [];
         private bool _inWord;
 

@@ -26,7 +26,10 @@ internal static class JsonArrayParser
     private const int MaxDepth = 10000;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static JsonArrayOutcome Parse(string text, out List<string> items)
+    /// <param name="text">The arguments.</param>
+    /// <param name="ignoreTrailing">BuildKit v0.11 (a JSON decoder): text after the array is not looked at.</param>
+    /// <param name="items">The strings.</param>
+    public static JsonArrayOutcome Parse(string text, bool ignoreTrailing, out List<string> items)
     {
         items = [];
         int pos = 0;
@@ -91,7 +94,7 @@ internal static class JsonArrayParser
         }
 
         SkipWs(text, ref pos);
-        if (pos != text.Length || typeError)
+        if ((pos != text.Length && !ignoreTrailing) || typeError)
         {
             return JsonArrayOutcome.NotJson;
         }

@@ -45,13 +45,13 @@ internal static class NodeFactory
     private readonly record struct ParsedArgs(ImmutableArray<string> Args, bool IsJson, bool Legacy);
 
     /// <summary>Builds the node for <paramref name="line"/>; nested ONBUILDs are handled without recursion.</summary>
-    public static SyntaxNode FromLine(string line, char escape, SourceRange range, ImmutableArray<string> comments)
+    public static SyntaxNode FromLine(string line, char escape, bool legacy, SourceRange range, ImmutableArray<string> comments)
     {
         var frames = new List<(string Keyword, ImmutableArray<string> Flags, string Original)>();
         string rest = line;
         while (true)
         {
-            var (cmd, flags, args) = SplitCommand(rest, escape);
+            var (cmd, flags, args) = SplitCommand(rest, legacy ? '\\' : escape);
             if (string.Equals(cmd, "onbuild", StringComparison.OrdinalIgnoreCase) && args.Length > 0)
             {
                 if (frames.Count >= MaxOnbuildDepth)
@@ -69,7 +69,7 @@ internal static class NodeFactory
                 continue;
             }
 
-            var parsed = Dispatch(cmd, args, escape, range);
+            var parsed = Dispatch(cmd, args, escape, legacy, range);
             var node = new SyntaxNode
             {
                 Keyword = cmd,
@@ -122,19 +122,19 @@ internal static class NodeFactory
         return (Keyword(t, i), flags is null ? [] : [.. flags], GoText.TrimSpace(rest));
     }
 
-    private static ParsedArgs Dispatch(string cmd, string rest, char escape, SourceRange range)
+    private static ParsedArgs Dispatch(string cmd, string rest, char escape, bool legacy, SourceRange range)
     {
         switch (Keywords.GetValueOrDefault(cmd) ?? string.Empty)
         {
             case "add":
             case "copy":
             case "volume":
-                return MaybeJsonToList(rest, range);
+                return MaybeJsonToList(rest, legacy, range);
             case "cmd":
             case "entrypoint":
             case "run":
             case "shell":
-                return MaybeJson(rest, range);
+                return MaybeJson(rest, legacy, range);
             case "env":
                 return NameVal(rest, "ENV", escape, range);
             case "label":
@@ -145,7 +145,7 @@ internal static class NodeFactory
             case "from":
                 return new ParsedArgs(WhitespaceDelimited(rest), false, false);
             case "healthcheck":
-                return HealthConfig(rest, range);
+                return HealthConfig(rest, legacy, range);
             case "maintainer":
             case "stopsignal":
             case "user":
@@ -162,14 +162,14 @@ internal static class NodeFactory
     private static ImmutableArray<string> WhitespaceDelimited(string rest) =>
         rest.Length == 0 ? [] : [.. GoText.SplitBlanks(rest, -1)];
 
-    private static ParsedArgs MaybeJson(string rest, SourceRange range)
+    private static ParsedArgs MaybeJson(string rest, bool legacy, SourceRange range)
     {
         if (rest.Length == 0)
         {
             return new ParsedArgs([], false, false);
         }
 
-        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), out var items) switch
+        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), legacy, out var items) switch
         {
             JsonArrayOutcome.Strings => new ParsedArgs([.. items], true, false),
             JsonArrayOutcome.NotStringArray => throw ParseException.Syntax(DiagnosticCodes.JsonNotStringArray, NotStringArrayMessage, range),
@@ -177,9 +177,9 @@ internal static class NodeFactory
         };
     }
 
-    private static ParsedArgs MaybeJsonToList(string rest, SourceRange range)
+    private static ParsedArgs MaybeJsonToList(string rest, bool legacy, SourceRange range)
     {
-        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), out var items) switch
+        return JsonArrayParser.Parse(GoText.TrimLeftSpace(rest), legacy, out var items) switch
         {
             JsonArrayOutcome.Strings => new ParsedArgs([.. items], true, false),
             JsonArrayOutcome.NotStringArray => throw ParseException.Syntax(DiagnosticCodes.JsonNotStringArray, NotStringArrayMessage, range),
@@ -225,7 +225,7 @@ internal static class NodeFactory
         return new ParsedArgs(args.MoveToImmutable(), false, false);
     }
 
-    private static ParsedArgs HealthConfig(string rest, SourceRange range)
+    private static ParsedArgs HealthConfig(string rest, bool legacy, SourceRange range)
     {
         static bool IsSpaceAscii(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
         int sep = 0;
@@ -245,7 +245,7 @@ internal static class NodeFactory
             return new ParsedArgs([], false, false);
         }
 
-        var cmd = MaybeJson(rest[next..], range);
+        var cmd = MaybeJson(rest[next..], legacy, range);
         return new ParsedArgs([rest[..sep], .. cmd.Args], cmd.IsJson, false);
     }
 }

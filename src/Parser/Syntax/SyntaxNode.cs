@@ -67,4 +67,8 @@ public sealed record ParserDirective(string Name, string Value, SourceRange Rang
 /// <param name="Nodes">The instructions in order.</param>
 /// <param name="Directives">Parser directives found at the top.</param>
 /// <param name="EscapeToken">The escape token in effect (<c>\</c> or <c>`</c>).</param>
-public sealed record SyntaxTree(ImmutableArray<SyntaxNode> Nodes, ImmutableArray<ParserDirective> Directives, char EscapeToken);
+public sealed record SyntaxTree(ImmutableArray<SyntaxNode> Nodes, ImmutableArray<ParserDirective> Directives, char EscapeToken)
+{
+    /// <summary>The dialect the tree was read with (the instruction layer follows it too).</summary>
+    public BuildKitDialect Dialect { get; init; } = BuildKitDialect.Current;
+}

@@ -16,44 +16,22 @@ internal sealed partial class SyntaxParser
     private readonly string _text;
     private readonly StringBuilder _lineBuilder = new(256);
 
-    private SyntaxParser(string text, List<Diagnostic> warnings)
+    private readonly bool _legacy;
+
+    private SyntaxParser(string text, List<Diagnostic> warnings, bool legacy)
     {
+        _legacy = legacy;
         _text = text;
         _reader = new LineReader(text);
         _warnings = warnings;
     }
 
     /// <summary>Parses <paramref name="text"/> (BOM already removed); throws <see cref="ParseException"/> on BuildKit parse errors.</summary>
-    public static SyntaxTree Parse(string text, List<Diagnostic> warnings) => new SyntaxParser(text, warnings).Run();
+    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current) =>
+        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11).Run() with { Dialect = dialect };
 
     private static readonly System.Buffers.SearchValues<char> LexerSpecials =
         System.Buffers.SearchValues.Create("\\'\"$< \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
-
-    private string Raw(PhysicalLine l) => _text[l.Start..l.End];
-
-    private string TrimNewline(PhysicalLine l)
-    {
-        int end = l.End;
-        while (end > l.Start && _text[end - 1] is '\r' or '\n')
-        {
-            end--;
-        }
-
-        return _text[l.Start..end];
-    }
-
-    private static bool IsComment(string s)
-    {
-        foreach (char c in s)
-        {
-            if (!GoText.IsSpace(c))
-            {
-                return c == '#';
-            }
-        }
-
-        return false;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SyntaxTree Run()
@@ -147,10 +125,10 @@ internal sealed partial class SyntaxParser
                     DiagnosticLayer.Syntax));
             }
 
-            var node = NodeFactory.FromLine(line, _directives.EscapeToken, range, comments.Count == 0 ? [] : [.. comments]);
+            var node = NodeFactory.FromLine(line, _directives.EscapeToken, _legacy, range, comments.Count == 0 ? [] : [.. comments]);
             if (CanContainHeredoc(node) && line.Contains("<<", StringComparison.Ordinal))
             {
-                var heredocs = HeredocsFromLine(line, range);
+                var heredocs = HeredocsFromLine(line, range, _legacy);
                 if (heredocs.Count > 0)
                 {
                     var bodies = ImmutableArray.CreateBuilder<Heredoc>(heredocs.Count);
@@ -283,7 +261,7 @@ internal sealed partial class SyntaxParser
     /// The shell lexer's words for a line without quotes, escapes or variables, keeping only the words that
     /// contain <c>&lt;&lt;</c> (the others cannot be heredocs). Blanks right after <c>&lt;&lt;</c> stay in the word.
     /// </summary>
-    private static List<string> SimpleWords(string line)
+    private static List<string> SimpleWords(string line, bool legacy)
     {
         var words = new List<string>();
         int i = 0;
@@ -302,7 +280,7 @@ internal sealed partial class SyntaxParser
                 {
                     hasHeredoc = true;
                     i += 2;
-                    while (i < line.Length && line[i] is ' ' or '\t' or '\r')
+                    while (!legacy && i < line.Length && line[i] is ' ' or '\t' or '\r')
                     {
                         i++;
                     }
@@ -322,12 +300,12 @@ internal sealed partial class SyntaxParser
         return words;
     }
 
-    private static List<Heredoc> HeredocsFromLine(string line, SourceRange range)
+    private static List<Heredoc> HeredocsFromLine(string line, SourceRange range, bool legacy)
     {
         var docs = new List<Heredoc>();
         var words = line.AsSpan().IndexOfAny(QuoteEscapeDollar) < 0
-            ? SimpleWords(line)
-            : HeredocWordLexer.Words(line, rawQuotes: true, rawEscapes: true);
+            ? SimpleWords(line, legacy)
+            : HeredocWordLexer.Words(line, rawQuotes: true, rawEscapes: true, legacy);
         if (words is null)
         {
             return docs;
@@ -335,7 +313,7 @@ internal sealed partial class SyntaxParser
 
         foreach (var word in words)
         {
-            var heredoc = ParseHeredoc(word, range);
+            var heredoc = ParseHeredoc(word, range, legacy);
             if (heredoc is not null)
             {
                 docs.Add(heredoc);
@@ -346,7 +324,7 @@ internal sealed partial class SyntaxParser
     }
 
     /// <summary>Recognizes a heredoc word such as <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-"EOF"</c>, <c>3&lt;&lt;EOF</c>; null when it is not one.</summary>
-    internal static Heredoc? ParseHeredoc(string word, SourceRange range)
+    internal static Heredoc? ParseHeredoc(string word, SourceRange range, bool legacy = false)
     {
         if (!word.Contains("<<", StringComparison.Ordinal))
         {
@@ -373,7 +351,7 @@ internal sealed partial class SyntaxParser
             p++;
         }
 
-        while (p < word.Length && word[p] is '\t' or '\n' or '\f' or '\r' or ' ')
+        while (!legacy && p < word.Length && word[p] is '\t' or '\n' or '\f' or '\r' or ' ')
         {
             p++;
         }
@@ -396,14 +374,14 @@ internal sealed partial class SyntaxParser
             return new Heredoc(rest, fd, true, chomp, string.Empty);
         }
 
-        var words = HeredocWordLexer.Words(rest, rawQuotes: false, rawEscapes: false)
+        var words = HeredocWordLexer.Words(rest, rawQuotes: false, rawEscapes: false, legacy)
             ?? throw ParseException.Syntax(DiagnosticCodes.Syntax, $"failed to process {GoText.Quote(rest)}: syntax error", range);
         if (words.Count != 1)
         {
             return null;
         }
 
-        var raw = HeredocWordLexer.Words(rest, rawQuotes: true, rawEscapes: false);
+        var raw = HeredocWordLexer.Words(rest, rawQuotes: true, rawEscapes: false, legacy);
         if (raw is null || raw.Count != words.Count)
         {
             throw ParseException.Syntax(DiagnosticCodes.Syntax, $"internal lexing of heredoc produced inconsistent results: {rest}", range);
