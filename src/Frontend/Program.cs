@@ -5,6 +5,7 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
 {
     ParseCommand.Create(),
     TranslateCommand.Create(),
+    TargetsCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Subrequests;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary><c>targets [FILE|-]</c>: the stages a Dockerfile can build, as the <c>frontend.targets</c> subrequest lists them.</summary>
+internal static class TargetsCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
+        var json = new Option<bool>("--json") { Description = "print the subrequest's JSON result instead of a table" };
+        var command = new Command("targets", "List the build stages (targets) of a Dockerfile, with their descriptions.\n\nExamples:\n  csharp-frontend targets Dockerfile\n  csharp-frontend targets --json Dockerfile")
+        {
+            file, json,
+        };
+        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string path, bool json)
+    {
+        InputFile input;
+        try
+        {
+            input = InputFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot read {path}: {ex.Message}");
+            return 1;
+        }
+
+        try
+        {
+            var list = TargetList.From(input.Text, System.Text.Encoding.UTF8.GetBytes(input.Text));
+            Console.Out.Write(json ? list.ToJson() + "\n" : list.ToText());
+            return 0;
+        }
+        catch (ConvertException ex)
+        {
+            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("targets", DiagnosticSeverity.Error, ex.Message, ex.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
+            return 1;
+        }
+    }
+}
