@@ -67,6 +67,13 @@ public static class LlbDump
             case Op.OpOneofCase.File:
                 RenderFile(text, op.File, context);
                 break;
+            case Op.OpOneofCase.Merge:
+                text.Append("  merge: ").Append(string.Join(' ', op.Merge.Inputs.Select(i => context.Input(i.Input)))).Append('\n');
+                break;
+            case Op.OpOneofCase.Diff:
+                text.Append("  diff: lower=").Append(op.Diff.Lower is { } lower ? context.Input(lower.Input) : "none")
+                    .Append(" upper=").Append(op.Diff.Upper is { } upper ? context.Input(upper.Input) : "none").Append('\n');
+                break;
             case Op.OpOneofCase.None:
                 break;
             default:
@@ -132,7 +139,12 @@ public static class LlbDump
         foreach (var mount in exec.Mounts)
         {
             text.Append("    mount ").Append(Quote(mount.Dest)).Append(' ').Append(mount.MountType.ToString().ToLowerInvariant());
-            text.Append(" input=").Append(context.Input(mount.Input)).Append(" output=").Append(mount.Output.ToString(CultureInfo.InvariantCulture));
+            if (mount.MountType is not (MountType.Secret or MountType.Ssh) || mount.Input != 0 || mount.Output != 0)
+            {
+                // Secret and SSH mounts take no input; their index fields are shown only when set.
+                text.Append(" input=").Append(context.Input(mount.Input)).Append(" output=").Append(mount.Output.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (mount.Readonly)
             {
                 text.Append(" readonly");
@@ -234,12 +246,17 @@ public static class LlbDump
             var inOneof = field.RealContainingOneof is not null;
             if (field.IsMap)
             {
-                var entries = ((System.Collections.IDictionary)value).Cast<System.Collections.DictionaryEntry>()
-                    .OrderBy(e => e.Key.ToString(), StringComparer.Ordinal).ToArray();
-                foreach (var entry in entries)
+                var entries = new List<(string Key, object? Value)>();
+                var enumerator = ((System.Collections.IDictionary)value).GetEnumerator();
+                while (enumerator.MoveNext())
                 {
-                    text.Append(Indent(depth)).Append(field.Name).Append('[').Append(Quote(entry.Key.ToString()!)).Append("]: ");
-                    AppendScalarOrMessage(text, field.MessageType.FindFieldByNumber(2), entry.Value, depth, context);
+                    entries.Add((enumerator.Key.ToString() ?? "", enumerator.Value));
+                }
+
+                foreach (var (key, entryValue) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    text.Append(Indent(depth)).Append(field.Name).Append('[').Append(Quote(key)).Append("]: ");
+                    AppendScalarOrMessage(text, field.MessageType.FindFieldByNumber(2), entryValue, depth, context);
                 }
             }
             else if (field.IsRepeated)
