@@ -25,17 +25,32 @@ public sealed class ConformanceTests
         return data;
     }
 
-    private static ParseResult ParseCase(string name) =>
-        DockerfileParser.Parse(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, name, "Dockerfile")));
+    private static ParseResult ParseCase(string name, BuildKitDialect dialect = BuildKitDialect.Current) =>
+        DockerfileParser.Parse(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, name, "Dockerfile")), new ParseOptions { Dialect = dialect });
 
     [Theory]
     [MemberData(nameof(AstCases))]
     public void DumpMatchesReference(string name)
     {
         var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "ast.txt"));
-        var result = ParseCase(name);
-        Assert.True(result.Syntax is not null, string.Join("\n", result.Diagnostics));
-        Assert.Equal(expected, AstDump.Render(result.Syntax!));
+        foreach (var dialect in new[] { BuildKitDialect.Current, BuildKitDialect.V0_11 })
+        {
+            var result = ParseCase(name, dialect);
+            Assert.True(result.Syntax is not null, string.Join("\n", result.Diagnostics));
+            Assert.Equal(expected, AstDump.Render(result.Syntax!));
+        }
+    }
+
+    /// <summary>Converter errors raised while parsing a RUN --mount (after expansion) come from <see cref="RunMount.Parse"/>.</summary>
+    [Fact]
+    public void MountErrorOfConverterCase()
+    {
+        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, "bk-dockerfile_mount-L118", "expected", "error.txt")).TrimEnd('\n');
+        var ast = ParseCase("bk-dockerfile_mount-L118").Ast!;
+        var errors = ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().SelectMany(r => r.Mounts)
+            .Select(m => RunMount.Parse(m, (string w, out string? e) => { e = null; return w; }).Error)
+            .Where(e => e is not null);
+        Assert.Equal(expected, "error: " + errors.First());
     }
 
     [Theory]
