@@ -54,6 +54,28 @@ public sealed class TranslateCommandTests
     }
 
     [Fact]
+    public void LabelsGoIntoTheImageConfigAndBadOnesAreUsageErrors()
+    {
+        var work = Directory.CreateTempSubdirectory("translate-");
+        try
+        {
+            var config = Path.Combine(work.FullName, "image.json");
+            var result = CliProcess.Run("FROM scratch\nLABEL a=0\n", "translate", "-", "--label", "a=1", "--label", "b=x=y", "--image-config", config);
+            Assert.Equal(0, result.ExitCode);
+            var labels = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!["config"]!["Labels"]!;
+            Assert.Equal("1", labels["a"]!.GetValue<string>());
+            Assert.Equal("x=y", labels["b"]!.GetValue<string>());
+            var bad = CliProcess.Run("FROM scratch\n", "translate", "-", "--label", "a");
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Empty(bad.Stdout);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void CircularStagesAreAnError()
     {
         var result = CliProcess.Run("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "translate", "-");

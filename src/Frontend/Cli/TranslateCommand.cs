@@ -16,19 +16,21 @@ internal static class TranslateCommand
         var platform = new Option<string?>("--platform") { Description = "target platform, e.g. linux/arm64 (default: linux/amd64; the build platform is linux/amd64)" };
         var target = new Option<string?>("--target") { Description = "stage to build (default: the last one)" };
         var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var labels = new Option<string[]>("--label") { Description = "image label KEY=VALUE added to the target's config (repeatable)" };
         var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (a lock file of digests and configs)" };
         var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
         var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
         var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.")
         {
-            file, platform, target, buildArgs, imageMetadata, localUniqueId, imageConfig, output,
+            file, platform, target, buildArgs, labels, imageMetadata, localUniqueId, imageConfig, output,
         };
         command.SetAction(result => Run(
             result.GetValue(file)!,
             result.GetValue(platform),
             result.GetValue(target),
             result.GetValue(buildArgs) ?? [],
+            result.GetValue(labels) ?? [],
             result.GetValue(imageMetadata),
             result.GetValue(localUniqueId)!,
             result.GetValue(imageConfig),
@@ -36,7 +38,7 @@ internal static class TranslateCommand
         return command;
     }
 
-    private static int Run(string path, string? platform, string? target, string[] buildArgs, string? imageMetadata, string localUniqueId, string? imageConfigPath, string? outputPath)
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string? imageMetadata, string localUniqueId, string? imageConfigPath, string? outputPath)
     {
         if (outputPath is null && !Console.IsOutputRedirected)
         {
@@ -59,20 +61,12 @@ internal static class TranslateCommand
                 options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
             }
 
-            var args = ImmutableDictionary.CreateBuilder<string, string>();
-            foreach (var arg in buildArgs)
+            if (KeyValues(buildArgs, "--build-arg") is not { } args || KeyValues(labels, "--label") is not { } labelValues)
             {
-                var eq = arg.IndexOf('=');
-                if (eq <= 0)
-                {
-                    Console.Error.WriteLine($"error: --build-arg {arg}: expected KEY=VALUE");
-                    return 2;
-                }
-
-                args[arg[..eq]] = arg[(eq + 1)..];
+                return 2;
             }
 
-            options = options with { BuildArgs = args.ToImmutable() };
+            options = options with { BuildArgs = args, Labels = labelValues };
             if (imageMetadata is not null)
             {
                 options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };
@@ -129,5 +123,24 @@ internal static class TranslateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>KEY=VALUE arguments as a map (later ones win); null after printing a usage error.</summary>
+    private static ImmutableDictionary<string, string>? KeyValues(string[] values, string option)
+    {
+        var map = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            if (eq <= 0)
+            {
+                Console.Error.WriteLine($"error: {option} {value}: expected KEY=VALUE");
+                return null;
+            }
+
+            map[value[..eq]] = value[(eq + 1)..];
+        }
+
+        return map.ToImmutable();
     }
 }
