@@ -1,0 +1,337 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CSharpFrontend.Converter.Llb;
+
+namespace CSharpFrontend.Frontend.Gateway;
+
+/// <summary>Reads <see cref="BuildOptions"/> from the frontend options with builder/build.go's rules and messages.</summary>
+public static class BuildOptionsParser
+{
+    /// <summary>The prefix of build arguments.</summary>
+    public const string BuildArgPrefix = "build-arg:";
+
+    /// <summary>The prefix of labels.</summary>
+    public const string LabelPrefix = "label:";
+
+    /// <summary>The prefix of named contexts.</summary>
+    public const string ContextPrefix = "context:";
+
+    private static readonly ImmutableHashSet<string> UlimitNames = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime",
+        "sigpending", "stack");
+
+    /// <summary>The frontend caps this frontend implements (what <c>frontend.caps</c> may ask for).</summary>
+    public static ImmutableHashSet<string> EnabledFrontendCaps { get; } = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "moby.buildkit.frontend.inputs", "moby.buildkit.frontend.subrequests");
+
+    /// <summary>Parses; a bad option throws <see cref="GatewayException"/> with upstream's message.</summary>
+    public static BuildOptions Parse(IReadOnlyDictionary<string, string> opts)
+    {
+        if (opts.GetValueOrDefault("override-copy-image") is { Length: > 0 })
+        {
+            throw new GatewayException("support for \"override-copy-image\" was removed in BuildKit 0.11");
+        }
+
+        if (opts.TryGetValue("build-arg:BUILDKIT_DISABLE_FILEOP", out var disable) && TryParseBool(disable, out var disabled) && disabled)
+        {
+            throw new GatewayException("support for \"build-arg:BUILDKIT_DISABLE_FILEOP\" was removed in BuildKit 0.11");
+        }
+
+        ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
+        if (opts.Keys.FirstOrDefault(k => k.StartsWith(ContextPrefix, StringComparison.Ordinal)) is { } named)
+        {
+            throw new GatewayException($"named build contexts are not supported by csharp-frontend ({named})", Grpc.Core.StatusCode.Unimplemented);
+        }
+
+        var hostname = opts.GetValueOrDefault("hostname") ?? "";
+        if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)
+        {
+            hostname = sandboxHostname;
+        }
+
+        var multiPlatformText = opts.GetValueOrDefault("build-arg:BUILDKIT_MULTI_PLATFORM") is { Length: > 0 } arg ? arg : opts.GetValueOrDefault("multi-platform") ?? "";
+        bool? multiPlatform = null;
+        if (multiPlatformText.Length > 0)
+        {
+            multiPlatform = TryParseBool(multiPlatformText, out var b) ? b : throw new GatewayException($"invalid boolean value {multiPlatformText}");
+        }
+
+        var platforms = ParsePlatforms(opts.GetValueOrDefault("platform") ?? "");
+        if (multiPlatform == false && platforms.Length > 1)
+        {
+            throw new GatewayException("returning multiple target platforms is not allowed");
+        }
+
+        return new BuildOptions
+        {
+            Target = opts.GetValueOrDefault("target") ?? "",
+            Filename = opts.GetValueOrDefault("filename") is { Length: > 0 } filename ? filename : "Dockerfile",
+            TargetPlatforms = platforms,
+            BuildArgs = Filter(opts, BuildArgPrefix),
+            Labels = Filter(opts, LabelPrefix),
+            IgnoreCache = opts.TryGetValue("no-cache", out var noCache) ? (noCache.Length == 0 ? [] : [.. noCache.Split(',')]) : null,
+            ResolveMode = ParseResolveMode(opts.GetValueOrDefault("image-resolve-mode") ?? ""),
+            ExtraHosts = Wrap("failed to parse additional hosts", () => ParseExtraHosts(opts.GetValueOrDefault("add-hosts") ?? "")),
+            ShmSize = Wrap("failed to parse shm size", () => ParseShmSize(opts.GetValueOrDefault("shm-size") ?? "")),
+            Ulimits = Wrap("failed to parse ulimit", () => ParseUlimits(opts.GetValueOrDefault("ulimit") ?? "")),
+            NetworkMode = ParseNetMode(opts.GetValueOrDefault("force-network-mode") ?? ""),
+            Hostname = hostname,
+            CgroupParent = opts.GetValueOrDefault("cgroup-parent") ?? "",
+            CacheIdNamespace = opts.GetValueOrDefault("build-arg:BUILDKIT_CACHE_MOUNT_NS") ?? "",
+            ContextLocalName = opts.GetValueOrDefault("contextkey") ?? "context",
+            DockerfileLocalName = opts.GetValueOrDefault("dockerfilekey") ?? "dockerfile",
+            ForceLocalDockerfile = opts.ContainsKey("dockerfilekey"),
+            CacheImports = ParseCacheImports(opts.GetValueOrDefault("cache-imports") ?? "", opts.GetValueOrDefault("cache-from") ?? ""),
+            MultiPlatform = multiPlatform,
+            RequestId = opts.GetValueOrDefault("requestid"),
+        };
+    }
+
+    /// <summary>builder/caps.go <c>validateCaps</c>: an unknown cap fails unless marked <c>+forward</c> (then it is ignored here).</summary>
+    public static void ValidateFrontendCaps(string requested)
+    {
+        if (requested.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var cap in requested.Split(','))
+        {
+            var name = cap.Split('+', 2)[0];
+            if (!EnabledFrontendCaps.Contains(name) && !cap.Contains("+forward", StringComparison.Ordinal))
+            {
+                throw new GatewayException($"unsupported frontend capability {name}", Grpc.Core.StatusCode.Unimplemented, [ErrdefsDetails.FrontendCap(name)]);
+            }
+        }
+    }
+
+    /// <summary>Go's <c>strconv.ParseBool</c>.</summary>
+    public static bool TryParseBool(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "1" or "t" or "T" or "TRUE" or "true" or "True":
+                value = true;
+                return true;
+            case "0" or "f" or "F" or "FALSE" or "false" or "False":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>The <c>platform</c> option: comma-separated, each parsed and normalized; <c>[null]</c> when empty.</summary>
+    public static ImmutableArray<LlbPlatform?> ParsePlatforms(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [null];
+        }
+
+        var result = ImmutableArray.CreateBuilder<LlbPlatform?>();
+        foreach (var item in text.Split(','))
+        {
+            try
+            {
+                result.Add(LlbPlatform.Parse(item));
+            }
+            catch (FormatException ex)
+            {
+                throw new GatewayException($"failed to parse target platform {item}: {ex.Message}");
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary><c>image-resolve-mode</c>: <c>default</c>, <c>pull</c> or <c>local</c>.</summary>
+    public static ResolveMode ParseResolveMode(string text) => text switch
+    {
+        "" or "default" => ResolveMode.Default,
+        "pull" => ResolveMode.ForcePull,
+        "local" => ResolveMode.PreferLocal,
+        _ => throw new GatewayException($"invalid image-resolve-mode: {text}"),
+    };
+
+    /// <summary><c>add-hosts</c>: a CSV record of <c>host=ip</c>, both lower-cased.</summary>
+    public static ImmutableArray<HostIp> ParseExtraHosts(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<HostIp>();
+        foreach (var field in GoCsv.ReadRecord(text))
+        {
+            var parts = field.Split('=', 2);
+            if (parts.Length != 2)
+            {
+                throw new GatewayException($"invalid key-value pair {field}");
+            }
+
+            var ip = parts[1].ToLowerInvariant();
+            result.Add(new HostIp(parts[0].ToLowerInvariant(), ParseIp(ip) ?? throw new GatewayException($"failed to parse IP {ip}")));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Go's <c>net.ParseIP</c> then <c>String()</c>: a dotted quad or an IPv6 address; null when neither.</summary>
+    public static string? ParseIp(string text)
+    {
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            if (text.Contains('%', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                return null;
+            }
+
+            return v6.IsIPv4MappedToIPv6 ? v6.MapToIPv4().ToString() : v6.ToString();
+        }
+
+        var octets = text.Split('.');
+        if (octets.Length != 4 || octets.Any(o => o.Length is 0 or > 3 || !o.All(char.IsAsciiDigit) || int.Parse(o, CultureInfo.InvariantCulture) > 255 || (o.Length > 1 && o[0] == '0')))
+        {
+            return null;
+        }
+
+        return string.Join('.', octets.Select(o => int.Parse(o, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary><c>shm-size</c>: a decimal integer.</summary>
+    public static long ParseShmSize(string text) =>
+        text.Length == 0 ? 0
+        : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size) ? size
+        : throw new GatewayException($"strconv.ParseInt: parsing {GoQuote(text)}: invalid syntax");
+
+    /// <summary><c>ulimit</c>: a CSV record of <c>name=soft[:hard]</c> (go-units <c>ParseUlimit</c>).</summary>
+    public static ImmutableArray<Ulimit> ParseUlimits(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<Ulimit>();
+        foreach (var field in GoCsv.ReadRecord(text))
+        {
+            var parts = field.Split('=', 2);
+            if (parts.Length != 2)
+            {
+                throw new GatewayException($"invalid ulimit argument: {field}");
+            }
+
+            if (!UlimitNames.Contains(parts[0]))
+            {
+                throw new GatewayException($"invalid ulimit type: {parts[0]}");
+            }
+
+            var limits = parts[1].Split(':', 2);
+            var soft = ParseLimit(limits[0]);
+            var hard = limits.Length == 2 ? ParseLimit(limits[1]) : soft;
+            if (soft > hard)
+            {
+                throw new GatewayException($"ulimit soft limit must be less than or equal to hard limit: {soft} > {hard}");
+            }
+
+            result.Add(new Ulimit(parts[0], soft, hard));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary><c>force-network-mode</c>.</summary>
+    public static NetMode ParseNetMode(string text) => text switch
+    {
+        "" or "sandbox" => NetMode.Sandbox,
+        "none" => NetMode.None,
+        "host" => NetMode.Host,
+        _ => throw new GatewayException($"invalid netmode {text}"),
+    };
+
+    /// <summary><c>cache-imports</c> (a JSON array of <c>{"Type","Attrs"}</c>) then <c>cache-from</c> (comma-separated registry refs).</summary>
+    public static ImmutableArray<CacheImport> ParseCacheImports(string json, string cacheFrom)
+    {
+        var result = ImmutableArray.CreateBuilder<CacheImport>();
+        if (json.Length > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw new JsonException("not an array");
+                }
+
+                foreach (var entry in document.RootElement.EnumerateArray())
+                {
+                    var type = "";
+                    var attrs = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                    foreach (var property in entry.EnumerateObject())
+                    {
+                        if (property.Name.Equals("Type", StringComparison.OrdinalIgnoreCase))
+                        {
+                            type = property.Value.GetString() ?? "";
+                        }
+                        else if (property.Name.Equals("Attrs", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Object)
+                        {
+                            foreach (var attr in property.Value.EnumerateObject())
+                            {
+                                attrs[attr.Name] = attr.Value.GetString() ?? "";
+                            }
+                        }
+                    }
+
+                    result.Add(new CacheImport(type, attrs.ToImmutable()));
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                throw new GatewayException($"failed to unmarshal cache-imports ({GoQuote(json)}): {ex.Message}");
+            }
+        }
+
+        if (cacheFrom.Length > 0)
+        {
+            foreach (var reference in cacheFrom.Split(','))
+            {
+                result.Add(new CacheImport("registry", ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("ref", reference)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static long ParseLimit(string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new GatewayException($"strconv.ParseInt: parsing {GoQuote(text)}: invalid syntax");
+
+    private static ImmutableDictionary<string, string> Filter(IReadOnlyDictionary<string, string> opts, string prefix) =>
+        opts.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToImmutableDictionary(o => o.Key[prefix.Length..], o => o.Value, StringComparer.Ordinal);
+
+    private static T Wrap<T>(string prefix, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (GatewayException ex)
+        {
+            throw new GatewayException(prefix + ": " + ex.Message, ex.Code, ex.Details);
+        }
+        catch (FormatException ex)
+        {
+            throw new GatewayException(prefix + ": " + ex.Message);
+        }
+    }
+
+    private static string GoQuote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using System.Text;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Converter.Llb.Marshal;
+using CSharpFrontend.Parser;
+using Moby.Buildkit.V1.Frontend;
+
+namespace CSharpFrontend.Frontend.Gateway;
+
+/// <summary>
+/// The Dockerfile frontend's build (builder/build.go <c>Build</c>): options, the Dockerfile and ignore files read
+/// from the client, one conversion and one solve per target platform, and the result with image configs.
+/// </summary>
+public static class DockerfileBuild
+{
+    /// <summary>The metadata key of the image config (per platform: <c>containerimage.config/&lt;platform&gt;</c>).</summary>
+    public const string ImageConfigKey = "containerimage.config";
+
+    /// <summary>The metadata key of the platform list.</summary>
+    public const string PlatformsKey = "refs.platforms";
+
+    /// <summary>Builds; failures are <see cref="GatewayException"/>s (located in the Dockerfile when they can be) or daemon errors.</summary>
+    /// <param name="client">The bridge, pinged.</param>
+    /// <param name="log">Where progress notes go (stderr).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static async Task<FrontendResult> RunAsync(GatewayClient client, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (!client.LlbCaps.Supports(CapId.FileBase))
+        {
+            throw new GatewayException("needs BuildKit 0.5 or later: " + client.LlbCaps.Describe(CapId.FileBase, client.Environment.Product));
+        }
+
+        var options = BuildOptionsParser.Parse(client.Environment.Options);
+        var context = client.Environment.Options.GetValueOrDefault(options.ContextLocalName) ?? "";
+        if (context.Length > 0 && (context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)))
+        {
+            throw new GatewayException($"remote build contexts are not supported by csharp-frontend ({context})", Grpc.Core.StatusCode.Unimplemented);
+        }
+
+        var buildPlatform = client.Environment.WorkerPlatforms.FirstOrDefault()
+            ?? client.Pong.Workers.FirstOrDefault()?.Platforms.Select(p => new LlbPlatform(p.OS, p.Architecture, p.Variant, p.OSVersion)).FirstOrDefault()
+            ?? PlatformProto.Current();
+        var llbCaps = LlbCaps.Of(client.LlbCaps.Enabled);
+        var localUniqueId = Guid.NewGuid().ToString("N");
+        var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId };
+
+        var inputs = await client.InputsAsync(cancellationToken).ConfigureAwait(false);
+        if (inputs.ContainsKey("context"))
+        {
+            throw new GatewayException("a build context given as a frontend input is not supported by csharp-frontend", Grpc.Core.StatusCode.Unimplemented);
+        }
+
+        var inputDockerfile = options.ForceLocalDockerfile ? null : inputs.GetValueOrDefault("dockerfile");
+        var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, inputDockerfile, cancellationToken).ConfigureAwait(false);
+
+        if (options.RequestId is { } requestId)
+        {
+            throw new GatewayException($"unsupported request {requestId}", details: [ErrdefsDetails.Subrequest(requestId)]);
+        }
+
+        var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
+        var convert = new ConvertOptions
+        {
+            Target = options.Target,
+            BuildPlatforms = [buildPlatform],
+            BuildArgs = options.BuildArgs,
+            Labels = options.Labels,
+            ImageResolver = new BridgeImageResolver(client),
+            ImageResolveMode = options.ResolveMode,
+            LlbCaps = llbCaps,
+            LocalUniqueId = localUniqueId,
+            SessionId = client.Environment.SessionId,
+            ContextLocalName = options.ContextLocalName,
+            Excludes = dockerfile.Excludes,
+            IgnoreCache = options.IgnoreCache,
+            CacheIdNamespace = options.CacheIdNamespace,
+            PrefixPlatform = options.ExportMap,
+            ExtraHosts = options.ExtraHosts,
+            ShmSize = options.ShmSize,
+            Ulimits = options.Ulimits,
+            CgroupParent = options.CgroupParent,
+            ForceNetworkMode = options.NetworkMode,
+            Hostname = options.Hostname,
+            SourceMap = sourceMap,
+        };
+
+        var text = Encoding.UTF8.GetString(dockerfile.Content.Span);
+        var builds = options.TargetPlatforms.Select((platform, index) =>
+            BuildPlatformAsync(client, log, dockerfile, text, convert with { TargetPlatform = platform }, options.CacheImports, index == 0, cancellationToken)).ToList();
+        var built = await Task.WhenAll(builds).ConfigureAwait(false);
+
+        var metadata = ImmutableSortedDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
+        var refs = ImmutableSortedDictionary.CreateBuilder<string, SolvedRef>(StringComparer.Ordinal);
+        SolvedRef? single = null;
+        var platforms = new List<LlbPlatform>();
+        foreach (var (platform, build) in options.TargetPlatforms.Zip(built))
+        {
+            var id = platform ?? PlatformProto.Current();
+            platforms.Add(id);
+            if (options.ExportMap)
+            {
+                metadata[ImageConfigKey + "/" + id] = build.Config;
+                refs[id.ToString()] = build.Ref;
+            }
+            else
+            {
+                metadata[ImageConfigKey] = build.Config;
+                single = build.Ref;
+            }
+        }
+
+        metadata[PlatformsKey] = PlatformProto.PlatformsJson(platforms);
+        return new FrontendResult(single, options.ExportMap ? refs.ToImmutable() : null, metadata.ToImmutable());
+    }
+
+    private static async Task<(SolvedRef Ref, byte[] Config)> BuildPlatformAsync(
+        GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options,
+        ImmutableArray<CacheImport> cacheImports, bool warn, CancellationToken cancellationToken)
+    {
+        ConvertResult result;
+        try
+        {
+            result = await DockerfileConverter.ConvertAsync(text, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConvertException ex)
+        {
+            throw Located(ex.Message, ex.Range, dockerfile);
+        }
+
+        if (warn)
+        {
+            foreach (var warning in result.Warnings)
+            {
+                await WarnAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var config = ImageConfigWriter.ToUtf8Json(result.Image);
+        var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
+        return (reference, config);
+    }
+
+    /// <summary>A failure located in the Dockerfile (errdefs.Source detail), as upstream's <c>wrapSource</c>.</summary>
+    public static GatewayException Located(string message, SourceRange? range, LoadedDockerfile dockerfile)
+    {
+        var error = new GatewayException(message);
+        return range is not { } r
+            ? error
+            : error.With(ErrdefsDetails.Source(dockerfile.Filename, dockerfile.Content, dockerfile.SourceDefinition.Definition, [ToLlbRange(r)]));
+    }
+
+    private static LlbRange ToLlbRange(SourceRange range) => new(range.Start.Line, 0, range.End.Line, 0);
+
+    private static async Task WarnAsync(GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, Diagnostic warning, CancellationToken cancellationToken)
+    {
+        var request = new WarnRequest
+        {
+            Digest = dockerfile.SourceDefinition.Head?.ToString() ?? "",
+            Level = 1,
+            Short = Google.Protobuf.ByteString.CopyFromUtf8(warning.Message),
+            Info = new Pb.SourceInfo
+            {
+                Filename = dockerfile.Filename,
+                Data = Google.Protobuf.ByteString.CopyFrom(dockerfile.Content.Span),
+                Definition = dockerfile.SourceDefinition.Definition,
+            },
+        };
+        request.Ranges.Add(new Pb.Range
+        {
+            Start = new Pb.Position { Line = warning.Range.Start.Line },
+            End = new Pb.Position { Line = warning.Range.End.Line },
+        });
+        try
+        {
+            if (!await client.WarnAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                await log.WriteLineAsync($"warning: {dockerfile.Filename}:{warning.Range.Start.Line}: {warning.Message}").ConfigureAwait(false);
+            }
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            // Upstream ignores the Warn call's error.
+            await log.WriteLineAsync($"warning not delivered ({ex.StatusCode}): {warning.Message}").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Converter.Llb.Marshal;
+
+namespace CSharpFrontend.Frontend.Gateway;
+
+/// <summary>
+/// Reads the Dockerfile and the ignore files the way builder/build.go does: a <c>local</c> source of the Dockerfile
+/// directory following only the Dockerfile (and <c>Dockerfile.dockerignore</c>, and lower-case <c>dockerfile</c>),
+/// solved and read with ReadFile; and, in parallel, the context's <c>.dockerignore</c>.
+/// </summary>
+public static class DockerfileLoader
+{
+    private const string DefaultName = "Dockerfile";
+    private const string Dockerignore = ".dockerignore";
+
+    /// <summary>Loads; failures carry upstream's wrapping (<c>failed to resolve dockerfile: …</c>).</summary>
+    /// <param name="client">The bridge.</param>
+    /// <param name="options">The build options.</param>
+    /// <param name="marshal">How to marshal the helper sources (caps, default platform, unique id).</param>
+    /// <param name="inputDockerfile">A frontend input named <c>dockerfile</c> to read instead of the local, when there is one.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static async Task<LoadedDockerfile> LoadAsync(
+        GatewayClient client, BuildOptions options, MarshalOptions marshal, Pb.Definition? inputDockerfile, CancellationToken cancellationToken)
+    {
+        var filename = options.Filename;
+        List<string> follow = [filename, filename + Dockerignore];
+        var lowerCase = GoPath.Base(filename) == DefaultName ? PosixPath.Join(GoPath.Dir(filename), DefaultName.ToLowerInvariant()) : null;
+        if (lowerCase is not null)
+        {
+            follow.Add(lowerCase);
+        }
+
+        var sessionId = client.Environment.SessionId;
+        var source = Sources.Local(options.DockerfileLocalName, new LocalOptions
+        {
+            FollowPaths = [.. follow],
+            SessionId = sessionId,
+            SharedKeyHint = options.DockerfileLocalName,
+            Differ = "none",
+            Constraints = OpConstraints.None.WithCustomName("[internal] load build definition from " + filename),
+        });
+        var definition = LlbMarshaller.Marshal(source, marshal);
+        var toSolve = inputDockerfile ?? definition.Definition;
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var dockerfileTask = ReadDockerfileAsync(client, toSolve, filename, lowerCase, failed.Token);
+        var ignoreTask = ReadContextIgnoreAsync(client, options.ContextLocalName, sessionId, marshal, failed.Token);
+        try
+        {
+            await Task.WhenAll(dockerfileTask, ignoreTask).ConfigureAwait(false);
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            var first = dockerfileTask.IsFaulted ? dockerfileTask.Exception!.InnerException! : ignoreTask.Exception?.InnerException;
+            if (first is not null)
+            {
+                throw first;
+            }
+
+            throw;
+        }
+
+        var (content, ownIgnore) = await dockerfileTask.ConfigureAwait(false);
+        var ignore = ownIgnore ?? await ignoreTask.ConfigureAwait(false);
+        return new LoadedDockerfile(filename, content, source, definition, ignore is null ? null : DockerignoreReader.Read(ignore));
+    }
+
+    private static async Task<(byte[] Content, byte[]? Ignore)> ReadDockerfileAsync(
+        GatewayClient client, Pb.Definition definition, string filename, string? lowerCase, CancellationToken cancellationToken)
+    {
+        SolvedRef reference;
+        try
+        {
+            reference = await client.SolveAsync(definition, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw GatewayException.Wrap(ex, "failed to resolve dockerfile");
+        }
+
+        byte[] content;
+        try
+        {
+            content = await client.ReadFileAsync(reference, filename, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            byte[]? fallback = null;
+            if (lowerCase is not null)
+            {
+                try
+                {
+                    fallback = await client.ReadFileAsync(reference, lowerCase, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Grpc.Core.RpcException)
+                {
+                }
+            }
+
+            content = fallback ?? throw GatewayException.Wrap(ex, "failed to read dockerfile");
+        }
+
+        byte[]? ignore = null;
+        try
+        {
+            ignore = await client.ReadFileAsync(reference, filename + Dockerignore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Grpc.Core.RpcException)
+        {
+        }
+
+        return (content, ignore);
+    }
+
+    private static async Task<byte[]?> ReadContextIgnoreAsync(
+        GatewayClient client, string contextName, string sessionId, MarshalOptions marshal, CancellationToken cancellationToken)
+    {
+        var source = Sources.Local(contextName, new LocalOptions
+        {
+            SessionId = sessionId,
+            FollowPaths = [Dockerignore],
+            SharedKeyHint = contextName + "-" + Dockerignore,
+            Differ = "none",
+            Constraints = OpConstraints.None.WithCustomName("[internal] load " + Dockerignore),
+        });
+        var reference = await client.SolveAsync(LlbMarshaller.Marshal(source, marshal).Definition, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await client.ReadFileAsync(reference, Dockerignore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Grpc.Core.RpcException)
+        {
+            return null;
+        }
+    }
+}
