@@ -17,12 +17,12 @@ internal static class CsvFields
     private static readonly Parser<char, IEnumerable<string>> Record =
         Quoted.Or(Bare).Separated(Char(',')).Before(End);
 
-    /// <summary>The fields, or an error message worded like Go's csv reader.</summary>
+    /// <summary>The fields, or an error message worded like BuildKit's CSV reader (Go <c>csv.ParseError</c>, byte columns).</summary>
     public static (List<string>? Fields, string? Error) Split(string value)
     {
         if (value.Length == 0)
         {
-            return ([], null);
+            return (null, "EOF");
         }
 
         if (!value.Contains('"'))
@@ -36,50 +36,66 @@ internal static class CsvFields
             return ([.. result.Value], null);
         }
 
-        // Find the offending field to word the error as Go does.
-        int fieldStart = 0;
-        bool inQuotes = false;
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < value.Length && value[i + 1] == '"')
-                    {
-                        i++;
-                        continue;
-                    }
+        return (null, Error(value));
+    }
 
-                    inQuotes = false;
-                    if (i + 1 < value.Length && value[i + 1] != ',')
-                    {
-                        return (null, $"parse error on line 1, column {i + 2}: extraneous or missing \" in quoted-field");
-                    }
+    /// <summary>Locates the first CSV error the way the reader does: scanning fields left to right.</summary>
+    private static string Error(string line)
+    {
+        int pos = 0;
+        while (true)
+        {
+            if (pos >= line.Length || line[pos] != '"')
+            {
+                int comma = line.IndexOf(',', pos);
+                int end = comma < 0 ? line.Length : comma;
+                int quote = line.IndexOf('"', pos, end - pos);
+                if (quote >= 0)
+                {
+                    return Format(line, quote, "bare \" in non-quoted-field");
                 }
 
-                continue;
-            }
-
-            if (c == ',')
-            {
-                fieldStart = i + 1;
-                continue;
-            }
-
-            if (c == '"')
-            {
-                if (i == fieldStart)
+                if (comma < 0)
                 {
-                    inQuotes = true;
+                    return "internal: no CSV error found";
+                }
+
+                pos = comma + 1;
+                continue;
+            }
+
+            pos++;
+            while (true)
+            {
+                int close = line.IndexOf('"', pos);
+                if (close < 0)
+                {
+                    return Format(line, pos, "extraneous or missing \" in quoted-field");
+                }
+
+                pos = close + 1;
+                if (pos < line.Length && line[pos] == '"')
+                {
+                    pos++;
                     continue;
                 }
 
-                return (null, $"parse error on line 1, column {i + 1}: bare \" in non-quoted-field");
+                if (pos < line.Length && line[pos] == ',')
+                {
+                    pos++;
+                    break;
+                }
+
+                if (pos >= line.Length)
+                {
+                    return "internal: no CSV error found";
+                }
+
+                return Format(line, close, "extraneous or missing \" in quoted-field");
             }
         }
-
-        return (null, $"parse error on line 1, column {value.Length + 1}: extraneous or missing \" in quoted-field");
     }
+
+    private static string Format(string line, int charIndex, string message) =>
+        $"parse error on line 1, column {Text.GoText.Utf8Length(line, 0, charIndex) + 1}: {message}";
 }

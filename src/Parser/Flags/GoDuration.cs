@@ -1,4 +1,3 @@
-using CSharpFrontend.Parser.Text;
 
 namespace CSharpFrontend.Parser.Flags;
 
@@ -7,9 +6,38 @@ internal static class GoDuration
 {
     private const ulong Limit = 1UL << 63;
 
+    /// <summary>The <c>time</c> package's own quoting: bytes of non-ASCII or control characters as <c>\xNN</c>.</summary>
+    private static string TimeQuote(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 2).Append('"');
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in s.EnumerateRunes())
+        {
+            if (rune.Value >= 0x80 || rune.Value < ' ')
+            {
+                int n = rune.EncodeToUtf8(bytes);
+                for (int i = 0; i < n; i++)
+                {
+                    sb.Append("\\x").Append(bytes[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            else
+            {
+                if (rune.Value is '"' or '\\')
+                {
+                    sb.Append('\\');
+                }
+
+                sb.Append((char)rune.Value);
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
     public static (long Nanoseconds, string? Error) Parse(string orig)
     {
-        string invalid = "time: invalid duration " + GoText.Quote(orig);
+        string invalid = "time: invalid duration " + TimeQuote(orig);
         string s = orig;
         bool neg = false;
         if (s.Length > 0 && s[0] is '-' or '+')
@@ -105,7 +133,7 @@ internal static class GoDuration
 
             if (i == 0)
             {
-                return (0, "time: missing unit in duration " + GoText.Quote(orig));
+                return (0, "time: missing unit in duration " + TimeQuote(orig));
             }
 
             string u = s[..i];
@@ -122,7 +150,7 @@ internal static class GoDuration
             };
             if (unit == 0)
             {
-                return (0, "time: unknown unit " + GoText.Quote(u) + " in duration " + GoText.Quote(orig));
+                return (0, "time: unknown unit " + TimeQuote(u) + " in duration " + TimeQuote(orig));
             }
 
             if (v > Limit / unit)

@@ -68,7 +68,7 @@ public sealed record RunMount(
     public static string? CheckUnexpanded(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (!spec.Contains('"') && !spec.Contains("from", StringComparison.OrdinalIgnoreCase))
+        if (spec.Length > 0 && !spec.Contains('"') && !spec.Contains("from", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
