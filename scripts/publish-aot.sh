@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# NativeAOT publish of the CLI for linux-x64: out/aot/csharp-frontend (a single native binary).
+# Needs clang and zlib (installed with apt-get when missing). Fails if the publish reports any trim/AOT warning
+# (IL2xxx / IL3xxx); the full log is kept in out/aot-publish.log.
+# Usage: scripts/publish-aot.sh [extra dotnet publish args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
+  echo "publish-aot: installing clang and zlib1g-dev" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get install -y clang zlib1g-dev >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y clang zlib1g-dev >/dev/null; }
+fi
+
+rid=linux-x64
+out=out/aot
+log=out/aot-publish.log
+mkdir -p out
+rm -rf "$out"
+# Own artifacts path: does not touch the bin/obj folders that the other builds and tests use.
+# TrimmerSingleWarn=false: every trim/AOT warning in full, not one IL3053 per assembly.
+dotnet publish src/Frontend/Frontend.csproj -c Release -r "$rid" -o "$out" --nologo --artifacts-path out/aot-build \
+  -p:PublishAot=true -p:TrimmerSingleWarn=false -p:TreatWarningsAsErrors=false "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+if [ "$status" -ne 0 ]; then
+  echo "publish-aot: dotnet publish failed ($status)" >&2
+  exit "$status"
+fi
+
+# Debug symbols are stripped into csharp-frontend.dbg; only the binary is the deliverable.
+warnings=$(grep -Eo 'warning (IL[0-9]{4}|AOT[0-9]+)[^[]*' "$log" | sort -u || true)
+size=$(stat -c %s "$out/csharp-frontend")
+echo "publish-aot: $out/csharp-frontend ($size bytes, $(awk -v s="$size" 'BEGIN{printf "%.1f MiB", s/1048576}'))"
+if [ -n "$warnings" ]; then
+  echo "publish-aot: trim/AOT warnings:" >&2
+  echo "$warnings" >&2
+  exit 1
+fi
+echo "publish-aot: no trim/AOT warnings"
