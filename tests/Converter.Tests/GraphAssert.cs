@@ -32,7 +32,8 @@ internal static class GraphAssert
         }
     }
 
-    private static OpMetadata WithoutGroupId(OpMetadata metadata)
+    /// <summary>Metadata with the progress group id blanked: upstream draws that id at random.</summary>
+    internal static OpMetadata WithoutGroupId(OpMetadata metadata)
     {
         var copy = metadata.Clone();
         if (copy.ProgressGroup is not null)
@@ -43,7 +44,7 @@ internal static class GraphAssert
         return copy;
     }
 
-    private static string Hex(OpMetadata metadata) => Convert.ToHexString(GoWireWriter.Write(metadata));
+    internal static string Hex(OpMetadata metadata) => Convert.ToHexString(GoWireWriter.Write(metadata));
 
     private static string Describe(string what, ReferenceDefinition reference, MarshalResult result) =>
         what + "\nreference:\n" + string.Join("\n", reference.OpsByDigest.Select(o => $"{o.Key} {o.Value}")) +

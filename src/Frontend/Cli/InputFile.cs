@@ -19,4 +19,18 @@ internal sealed record InputFile(string DisplayName, string Text)
 
         return new InputFile(path, Utf8.GetString(File.ReadAllBytes(path)));
     }
+
+    /// <summary>Reads the input, or prints why it cannot be read and returns null.</summary>
+    public static InputFile? TryRead(string path, TextWriter errors)
+    {
+        try
+        {
+            return Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"error: cannot read {path}: {ex.Message}");
+            return null;
+        }
+    }
 }

@@ -19,14 +19,8 @@ internal static class ParseCommand
 
     private static int Run(string path)
     {
-        InputFile input;
-        try
+        if (InputFile.TryRead(path, Console.Error) is not { } input)
         {
-            input = InputFile.Read(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot read {path}: {ex.Message}");
             return 1;
         }
 

@@ -78,14 +78,8 @@ internal static class TranslateCommand
             return 1;
         }
 
-        InputFile input;
-        try
+        if (InputFile.TryRead(path, Console.Error) is not { } input)
         {
-            input = InputFile.Read(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot read {path}: {ex.Message}");
             return 1;
         }
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Image;
-using CSharpFrontend.Converter.Llb.Wire;
-using Pb;
 
 namespace CSharpFrontend.Converter.Tests.Conformance;
 
@@ -61,8 +59,8 @@ internal static class ConformanceRunner
         var variants = testCase.MetadataVariants;
         foreach (var op in result.Definition.Ops)
         {
-            var ours = Hex(WithoutGroupId(result.Definition.Definition.Metadata[op.Digest.Value]));
-            var theirs = Hex(WithoutGroupId(reference.Definition.Metadata[op.Digest.Value]));
+            var ours = GraphAssert.Hex(GraphAssert.WithoutGroupId(result.Definition.Definition.Metadata[op.Digest.Value]));
+            var theirs = GraphAssert.Hex(GraphAssert.WithoutGroupId(reference.Definition.Metadata[op.Digest.Value]));
             if (ours == theirs || variants.TryGetValue(op.Digest.Value, out var allowed) && allowed.Contains(ours))
             {
                 continue;
@@ -100,17 +98,4 @@ internal static class ConformanceRunner
         var extra = ours.Where(kv => !theirs.ContainsKey(kv.Key)).Select(kv => $"  + {kv.Key[7..19]} {kv.Value.Metadata.Description} {kv.Value.Op}");
         return "graph differs:\n" + string.Join("\n", missing.Concat(extra));
     }
-
-    private static OpMetadata WithoutGroupId(OpMetadata metadata)
-    {
-        var copy = metadata.Clone();
-        if (copy.ProgressGroup is not null)
-        {
-            copy.ProgressGroup.Id = "";
-        }
-
-        return copy;
-    }
-
-    private static string Hex(OpMetadata metadata) => Convert.ToHexString(GoWireWriter.Write(metadata));
 }
