@@ -24,8 +24,9 @@ public sealed record ImageLock(ImmutableSortedDictionary<string, LockedImage> Im
 
             if (earlier.Digest != image.Digest || earlier.ConfigDigest != image.ConfigDigest)
             {
+                var (first, second) = string.CompareOrdinal(earlier.Platform.ToString(), image.Platform.ToString()) <= 0 ? (earlier, image) : (image, earlier);
                 throw new ResolveException(image.Key,
-                    $"needed for {earlier.Platform} and {image.Platform}, which resolve to different configs ({earlier.ConfigDigest} and {image.ConfigDigest}); "
+                    $"needed for {first.Platform} and {second.Platform}, which resolve to different configs ({first.ConfigDigest} and {second.ConfigDigest}); "
                     + "an image-metadata file holds one config per reference, so resolve each platform into a file of its own");
             }
         }
