@@ -15,8 +15,11 @@ public static class GoldenFiles
     /// <summary>True when <c>CI=true</c>.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The problems found (empty when every file matches); writes the files instead when updating.</summary>
-    public static IReadOnlyList<string> Check(string directory, GoldenOutput output)
+    /// <summary>The problems found (empty when every file matches); writes the files instead when <see cref="Updating"/>.</summary>
+    public static IReadOnlyList<string> Check(string directory, GoldenOutput output) => Check(directory, output, Updating);
+
+    /// <summary>The problems found (empty when every file matches); writes the files instead when <paramref name="updating"/>.</summary>
+    public static IReadOnlyList<string> Check(string directory, GoldenOutput output, bool updating)
     {
         var problems = new List<string>();
         foreach (var name in GoldenOutput.AllFiles)
@@ -30,7 +33,7 @@ public static class GoldenFiles
                 continue;
             }
 
-            if (Updating)
+            if (updating)
             {
                 if (actual is null)
                 {
