@@ -14,21 +14,14 @@ internal static class TriggerParser
             return null;
         }
 
-        if (syntax.Syntax is not { Nodes.Length: 1 })
+        if (syntax.Syntax is not { Nodes: [var node] })
         {
             error = "onbuild trigger should be a single expression";
             return null;
         }
 
-        // Typed instructions are built per stage: wrap the trigger in one to read it.
-        var parsed = DockerfileParser.Parse("FROM scratch\n" + trigger);
-        if (parsed.FirstError is { } instructionError || parsed.Ast is not { Stages: [{ Commands: [var instruction] }] })
-        {
-            error = parsed.FirstError?.Message ?? "onbuild trigger should be a single expression";
-            return null;
-        }
-
-        error = null;
+        var (instruction, diagnostic) = DockerfileParser.ParseInstruction(node);
+        error = diagnostic?.ToBuildKitMessage();
         return instruction;
     }
 }

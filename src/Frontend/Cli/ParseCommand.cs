@@ -24,7 +24,8 @@ internal static class ParseCommand
             return 1;
         }
 
-        var parsed = DockerfileParser.Parse(input.Text);
+        // The syntax tree is BuildKit's parser level: instruction-level problems are translate's to report.
+        var parsed = DockerfileParser.Parse(input.Text, new ParseOptions { BuildInstructions = false });
         foreach (var diagnostic in parsed.Diagnostics)
         {
             DiagnosticPrinter.Print(Console.Error, input, diagnostic);
