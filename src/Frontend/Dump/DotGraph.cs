@@ -9,6 +9,12 @@ namespace CSharpFrontend.Frontend.Dump;
 /// </summary>
 public static class DotGraph
 {
+    /// <summary>Most lines of a node or edge label; longer text ends in a line saying how many were left out.</summary>
+    public const int MaxLabelLines = DotText.MaxLines;
+
+    /// <summary>Longest line of a label, in characters; longer lines end in an ellipsis.</summary>
+    public const int MaxLabelLineLength = DotText.MaxLineLength;
+
     /// <summary>The graph in DOT syntax, ending in a newline.</summary>
     public static string Render(IReadOnlyList<DumpedOp> ops)
     {

@@ -10,7 +10,7 @@ internal static class InputRoles
     {
         IEnumerable<string> roles = op.OpCase switch
         {
-            Op.OpOneofCase.Exec => op.Exec.Mounts.Where(mount => mount.Input == index).Select(mount => mount.Dest),
+            Op.OpOneofCase.Exec => op.Exec.Mounts.Where(mount => mount.Input == index && TakesInput(mount)).Select(mount => mount.Dest),
             Op.OpOneofCase.File => op.File.Actions.SelectMany(action => FileRoles(action, index)),
             Op.OpOneofCase.Merge => op.Merge.Inputs
                 .Select((input, position) => (input.Input, position))
@@ -22,6 +22,9 @@ internal static class InputRoles
         };
         return string.Join(", ", roles.Distinct());
     }
+
+    /// <summary>Secret, SSH and tmpfs mounts leave their input field at zero; only bind and cache mounts read it.</summary>
+    private static bool TakesInput(Mount mount) => mount.MountType is MountType.Bind or MountType.Cache;
 
     private static IEnumerable<string> FileRoles(FileAction action, int index)
     {
