@@ -13,7 +13,7 @@ public sealed class BridgeImageResolver(GatewayClient client) : IImageMetadataRe
     {
         var request = new ResolveImageConfigRequest
         {
-            Ref = reference.ToString(),
+            Ref = reference.WithDefaultTag().ToString(),
             Platform = PlatformProto.From(platform),
             ResolveMode = options.ResolveMode,
             LogName = options.LogName ?? "",

@@ -167,6 +167,12 @@ public static class DockerfileBuild
                 Definition = dockerfile.SourceDefinition.Definition,
             },
         };
+        if (warning.Code == DiagnosticCodes.EmptyContinuationLine)
+        {
+            request.Detail.Add(Google.Protobuf.ByteString.CopyFromUtf8("Empty continuation lines will become errors in a future release"));
+            request.Url = "https://github.com/moby/moby/pull/33719";
+        }
+
         request.Ranges.Add(new Pb.Range
         {
             Start = new Pb.Position { Line = warning.Range.Start.Line },
