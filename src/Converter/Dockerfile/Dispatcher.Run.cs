@@ -74,7 +74,7 @@ internal sealed partial class Dispatcher
 
         var name = Names.Prefix(
             stage,
-            Names.UppercaseCommand(Names.ExpandForDisplay(_displayLexer, customName, env)),
+            Names.UppercaseCommand(Names.ExpandForDisplay(_displayLexer, customName, WithSecretEnvMasked(env, mounts))),
             options.PrefixPlatform,
             stage.State.Platform,
             env);
@@ -111,6 +111,24 @@ internal sealed partial class Dispatcher
         });
         stage.State = run.Root;
         Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env), withLayer: true, ranOperation: true);
+    }
+
+    /// <summary>The environment for step names, secret env variables shown as <c>****</c>.</summary>
+    private static IReadOnlyDictionary<string, string> WithSecretEnvMasked(Dictionary<string, string> env, List<RunMount> mounts)
+    {
+        var names = mounts.Where(m => m.Type == "secret" && m.Env is not null).Select(m => m.Env!).ToArray();
+        if (names.Length == 0)
+        {
+            return env;
+        }
+
+        var masked = new Dictionary<string, string>(env, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            masked[name] = "****";
+        }
+
+        return masked;
     }
 
     private bool Supports(string capId) => options.LlbCaps?.Supports(capId) ?? true;
@@ -245,17 +263,9 @@ internal sealed partial class Dispatcher
             id = Base(mount.Target);
         }
 
-        var target = mount.Target.Length > 0 ? mount.Target : "/run/secrets/" + Base(id);
-        var secret = new SecretSpec(id, target) { Optional = !mount.Required };
-        if (mount.Env is { } envName)
-        {
-            secret = secret with { IsEnv = true, Target = envName };
-            if (mount.Target.Length == 0)
-            {
-                return secret;
-            }
-        }
-
+        // A file unless only env= is given: both when a target is named too.
+        var target = mount.Target.Length > 0 ? mount.Target : mount.Env is null ? "/run/secrets/" + Base(id) : null;
+        var secret = new SecretSpec(id, target) { Optional = !mount.Required, EnvName = mount.Env };
         if (mount.Uid is not null || mount.Gid is not null || mount.Mode is not null)
         {
             secret = secret with

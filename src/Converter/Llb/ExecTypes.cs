@@ -54,8 +54,8 @@ public sealed record MountSpec(string Target, LlbState? Source)
     internal bool HasOutput => !NoOutput && !Readonly && CacheId.Length == 0 && !Tmpfs;
 }
 
-/// <summary>A secret as a file (or, with <see cref="IsEnv"/>, an environment variable named <see cref="Target"/>).</summary>
-public sealed record SecretSpec(string Id, string Target)
+/// <summary>A secret given to the process as a file at <see cref="Target"/>, as the environment variable <see cref="EnvName"/>, or both.</summary>
+public sealed record SecretSpec(string Id, string? Target)
 {
     public int Uid { get; init; }
 
@@ -65,7 +65,8 @@ public sealed record SecretSpec(string Id, string Target)
 
     public bool Optional { get; init; }
 
-    public bool IsEnv { get; init; }
+    /// <summary>The environment variable that gets the secret's value; null for none.</summary>
+    public string? EnvName { get; init; }
 }
 
 /// <summary>An SSH agent socket forwarded into the exec; an empty target gets <c>/run/buildkit/ssh_agent.N</c>.</summary>

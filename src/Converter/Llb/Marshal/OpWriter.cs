@@ -176,7 +176,7 @@ internal sealed class OpWriter(MarshalOptions options)
         if (exec.Secrets.Length > 0)
         {
             own = own.WithCap(CapId.ExecMountSecret);
-            if (exec.Secrets.Any(s => s.IsEnv))
+            if (exec.Secrets.Any(s => s.EnvName is not null))
             {
                 own = own.WithCap(CapId.ExecSecretEnv);
             }
@@ -233,25 +233,27 @@ internal sealed class OpWriter(MarshalOptions options)
 
         foreach (var secret in exec.Secrets)
         {
-            if (secret.IsEnv)
+            if (secret.EnvName is { } envName)
             {
-                execOp.Secretenv.Add(new SecretEnv { ID = secret.Id, Name = secret.Target, Optional = secret.Optional });
-                continue;
+                execOp.Secretenv.Add(new SecretEnv { ID = secret.Id, Name = envName, Optional = secret.Optional });
             }
 
-            execOp.Mounts.Add(new Mount
+            if (secret.Target is { } target)
             {
-                Dest = secret.Target,
-                MountType = MountType.Secret,
-                SecretOpt = new SecretOpt
+                execOp.Mounts.Add(new Mount
                 {
-                    ID = secret.Id,
-                    Uid = (uint)secret.Uid,
-                    Gid = (uint)secret.Gid,
-                    Mode = (uint)secret.Mode,
-                    Optional = secret.Optional,
-                },
-            });
+                    Dest = target,
+                    MountType = MountType.Secret,
+                    SecretOpt = new SecretOpt
+                    {
+                        ID = secret.Id,
+                        Uid = (uint)secret.Uid,
+                        Gid = (uint)secret.Gid,
+                        Mode = (uint)secret.Mode,
+                        Optional = secret.Optional,
+                    },
+                });
+            }
         }
 
         foreach (var s in ssh)
