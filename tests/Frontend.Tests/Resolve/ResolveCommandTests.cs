@@ -123,6 +123,29 @@ public sealed class ResolveCommandTests : IDisposable
         Assert.Contains("linux/amd64, linux/arm64/v8", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("linux/arm64", 0)]
+    [InlineData("linux/amd64", 1)]
+    public async Task IndexEntriesWithoutAPlatformAreCheckedAgainstTheirConfig(string platform, int exit)
+    {
+        using var registry = new FakeRegistry();
+        var index = new TestBlob(TestImage.OciIndex, Encoding.UTF8.GetBytes(
+            $"{{\"schemaVersion\":2,\"mediaType\":\"{TestImage.OciIndex}\",\"manifests\":[{Arm64.Manifest.DescriptorJson()}]}}"));
+        registry.PushIndex("bare", "1", index, Arm64);
+        var output = _dir.File("images.json");
+        var result = await ResolveRun.RunAsync(_dir.Write("Dockerfile", $"FROM {registry.Host}/bare:1\n"), "--platform", platform, "-o", output);
+        Assert.True(result.ExitCode == exit, result.Stderr);
+        if (exit == 0)
+        {
+            Assert.Equal(index.Digest, FileImageMetadataResolver.Load(output).Entries[$"{registry.Host}/bare:1"].Digest);
+        }
+        else
+        {
+            Assert.Contains("no match for platform linux/amd64", result.Stderr);
+            Assert.Contains("its only candidate is for linux/arm64", result.Stderr);
+        }
+    }
+
     [Fact]
     public async Task NotFoundNamesTheImage()
     {
