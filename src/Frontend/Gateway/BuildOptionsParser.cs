@@ -46,6 +46,7 @@ public static class BuildOptionsParser
             throw new GatewayException($"named build contexts are not supported by csharp-frontend ({named})", Grpc.Core.StatusCode.Unimplemented);
         }
 
+        RejectSbom(opts);
         var hostname = opts.GetValueOrDefault("hostname") ?? "";
         if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)
         {
@@ -104,6 +105,30 @@ public static class BuildOptionsParser
             if (!EnabledFrontendCaps.Contains(name) && !cap.Contains("+forward", StringComparison.Ordinal))
             {
                 throw new GatewayException($"unsupported frontend capability {name}", Grpc.Core.StatusCode.Unimplemented, [ErrdefsDetails.FrontendCap(name)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SBOM attestations (<c>attest:sbom</c>, <c>build-arg:BUILDKIT_ATTEST_SBOM</c>) need a scanner run by the frontend,
+    /// which this one does not do: they fail unless disabled. Provenance is the daemon's and passes.
+    /// </summary>
+    public static void RejectSbom(IReadOnlyDictionary<string, string> opts)
+    {
+        foreach (var (key, value) in opts)
+        {
+            var type = key.StartsWith("attest:", StringComparison.Ordinal) ? key["attest:".Length..]
+                : key.StartsWith("build-arg:BUILDKIT_ATTEST_", StringComparison.Ordinal) ? key["build-arg:BUILDKIT_ATTEST_".Length..]
+                : null;
+            if (type is null || !type.Equals("sbom", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var disabled = value.Length > 0 && GoCsv.ReadRecord(value).Any(f => f.Split('=', 2) is ["disabled", var v] && TryParseBool(v, out var b) && b);
+            if (!disabled)
+            {
+                throw new GatewayException("SBOM attestations (attest:sbom) are not supported by csharp-frontend", Grpc.Core.StatusCode.Unimplemented);
             }
         }
     }

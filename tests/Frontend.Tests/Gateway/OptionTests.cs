@@ -115,6 +115,14 @@ public sealed class OptionTests
     }
 
     [Fact]
+    public void SbomIsRejectedUnlessDisabledAndProvenanceIsTheDaemons()
+    {
+        Assert.Throws<GatewayException>(() => BuildOptionsParser.Parse(new Dictionary<string, string> { ["attest:sbom"] = "" }));
+        Assert.Throws<GatewayException>(() => BuildOptionsParser.Parse(new Dictionary<string, string> { ["build-arg:BUILDKIT_ATTEST_SBOM"] = "generator=x" }));
+        BuildOptionsParser.Parse(new Dictionary<string, string> { ["attest:sbom"] = "disabled=true", ["attest:provenance"] = "mode=min,inline-only=true" });
+    }
+
+    [Fact]
     public void MultiPlatformOffForbidsSeveralPlatforms()
     {
         var error = Assert.Throws<GatewayException>(() => BuildOptionsParser.Parse(new Dictionary<string, string>
