@@ -18,6 +18,8 @@ out=out/aot
 log=out/aot-publish.log
 mkdir -p out
 rm -rf "$out"
+# Force the native compilation (ILC) to run again: an incremental publish that skips it would report no warning.
+rm -rf out/aot-build/obj/Frontend/*/native
 # Own artifacts path: does not touch the bin/obj folders that the other builds and tests use.
 # TrimmerSingleWarn=false: every trim/AOT warning in full, not one IL3053 per assembly.
 dotnet publish src/Frontend/Frontend.csproj -c Release -r "$rid" -o "$out" --nologo --artifacts-path out/aot-build \
