@@ -186,7 +186,7 @@ internal sealed partial class Dispatcher
             var user = stage.Image.Config.User;
             var name = Names.Prefix(
                 stage,
-                Names.UppercaseCommand(Names.ExpandForDisplay(_displayPlainLexer, instruction.Original.Trim(), env)),
+                Names.UppercaseCommand(Names.ExpandForDisplay(lexer, instruction.Original.Trim(), env)),
                 options.PrefixPlatform,
                 stage.Platform ?? platforms.Target,
                 env);

@@ -18,6 +18,7 @@ internal sealed partial class Dispatcher
         ImmutableArray<SourceContent> SourceContents,
         string DestPath,
         string Chown,
+        string Chmod,
         string Checksum,
         bool KeepGitDir,
         bool? Unpack,
@@ -67,6 +68,7 @@ internal sealed partial class Dispatcher
             [.. paths.SourceContents.Select(c => c.Expand ? c with { Data = ExpandRaw(c.Data, env) } : c)],
             Expand(paths.DestPath, env),
             Expand(instruction.Chown, env),
+            Expand(instruction.Chmod, env),
             isAdd ? Expand(checksum, env) : "",
             keepGitDir,
             unpack,
@@ -91,21 +93,7 @@ internal sealed partial class Dispatcher
         }
 
         var owner = request.Chown.Length > 0 ? ChownSpec.Parse(request.Chown) : null;
-        int? mode = null;
-        var modeString = "";
-        if (instruction.Chmod.Length > 0)
-        {
-            if (uint.TryParse(instruction.Chmod, NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
-                instruction.Chmod.All(c => c is >= '0' and <= '7') && Convert.ToUInt64(instruction.Chmod, 8) <= uint.MaxValue)
-            {
-                mode = (int)Convert.ToUInt32(instruction.Chmod, 8);
-            }
-            else
-            {
-                modeString = instruction.Chmod;
-            }
-        }
-
+        var (mode, modeString) = FileMode(request.Chmod);
         if (request.Checksum.Length > 0)
         {
             if (request.SourcePaths.Length != 1)
@@ -115,11 +103,30 @@ internal sealed partial class Dispatcher
 
             if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0]) is null)
             {
-                throw new ConvertException("checksum can't be specified for non-HTTP(S) sources");
+                throw new ConvertException("checksum requires HTTP(S) or Git sources");
             }
         }
 
+        // History keeps v0.11.6's wording; flags v0.11.6 did not have are written as current upstream does.
+        var env = Env(stage);
+        var platform = stage.Platform ?? platforms.Target;
+        var name = Names.UppercaseCommand(Names.ExpandForDisplay(lexer, instruction.Original.Trim(), env));
+        var stepName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
+
+        // Sources only current syntax can name (git, and URLs with --checksum or --unpack) carry the step name as
+        // current upstream gives it; a plain ADD <url> keeps v0.11.6's unnamed source.
+        var sourceName = request.Checksum.Length > 0 || request.Unpack is not null ? stepName : null;
         var message = new StringBuilder(request.IsAdd ? "ADD" : "COPY");
+        if (request.Parents)
+        {
+            message.Append(" --parents");
+        }
+
+        if (modeString.Length > 0)
+        {
+            message.Append(" --chmod=").Append(request.Chmod);
+        }
+
         var actions = new List<FileAction>();
         var excludes = instruction.ExcludePatterns;
         foreach (var src in request.SourcePaths)
@@ -133,7 +140,12 @@ internal sealed partial class Dispatcher
                 }
 
                 var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
-                var repository = Sources.Git(git.Remote, commit, new GitOptions { KeepGitDir = request.KeepGitDir });
+                var repository = Sources.Git(git.Remote, commit, new GitOptions
+                {
+                    KeepGitDir = request.KeepGitDir,
+                    Checksum = request.Checksum,
+                    Constraints = OpConstraints.None.WithCustomName(stepName),
+                });
                 actions.Add(new CopyAction(repository, "/", dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner, ExcludePatterns = excludes });
             }
             else if (IsHttpSource(src))
@@ -148,22 +160,31 @@ internal sealed partial class Dispatcher
                 {
                     Filename = filename,
                     Checksum = request.Checksum,
-                    Constraints = OpConstraints.None.WithDescription(Names.CommandKey, ""),
+                    Constraints = sourceName is null
+                        ? OpConstraints.None.WithDescription(Names.CommandKey, "")
+                        : OpConstraints.None.WithCustomName(sourceName).WithDescription(Names.CommandKey, ""),
                 });
-                actions.Add(new CopyAction(download, filename, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner });
+                actions.Add(new CopyAction(download, filename, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner, AttemptUnpack = request.Unpack ?? false });
             }
             else
             {
-                var path = PosixPath.Join("/", src);
+                var path = src;
                 var include = ImmutableArray<string>.Empty;
+                var required = ImmutableArray<string>.Empty;
                 if (request.Parents)
                 {
-                    var pivot = path.IndexOf("/./", StringComparison.Ordinal);
-                    var pattern = pivot < 0 ? path : path[(pivot + 2)..];
-                    path = pivot < 0 ? "/" : path[..pivot];
-                    include = [PosixPath.Join("/", pattern).TrimStart('/')];
+                    // The part after a "/./" pivot keeps its directories at the destination; without one, all of it does.
+                    var pivot = src.IndexOf("/./", StringComparison.Ordinal);
+                    var pattern = PosixPath.Join("/", pivot < 0 ? src : src[(pivot + 3)..]);
+                    path = pivot < 0 ? "/" : src[..pivot];
+                    include = [pattern.TrimStart('/')];
+                    if (!HasWildcards(path) && !HasWildcards(pattern))
+                    {
+                        required = [PosixPath.Join("/", path, pattern)];
+                    }
                 }
 
+                path = PosixPath.Join("/", path);
                 actions.Add(new CopyAction(request.Source, path, dest)
                 {
                     Mode = mode,
@@ -176,6 +197,7 @@ internal sealed partial class Dispatcher
                     AllowEmptyWildcard = true,
                     Owner = owner,
                     IncludePatterns = include,
+                    RequiredPaths = required,
                     ExcludePatterns = excludes,
                 });
             }
@@ -191,10 +213,6 @@ internal sealed partial class Dispatcher
         }
 
         message.Append(' ').Append(destPath);
-        var env = Env(stage);
-        var platform = stage.Platform ?? platforms.Target;
-        var name = Names.UppercaseCommand(Names.ExpandForDisplay(_displayPlainLexer, instruction.Original.Trim(), env));
-        var stepName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
         var chain = new FileChain([.. actions]);
         if (actions.Count == 0)
         {
@@ -235,6 +253,49 @@ internal sealed partial class Dispatcher
 
         return id.ToString();
     }
+
+    /// <summary>An octal <c>--chmod</c> as permission bits, any other as a symbolic mode string (current upstream).</summary>
+    private static (int? Mode, string ModeString) FileMode(string chmod)
+    {
+        if (chmod.Length == 0)
+        {
+            return (null, "");
+        }
+
+        var nonOctal = $"invalid chmod parameter: '{chmod}'. it should be octal string and between 0 and 07777";
+        if (chmod.All(c => c is >= '0' and <= '7'))
+        {
+            var value = chmod.Length > 11 ? ulong.MaxValue : Convert.ToUInt64(chmod, 8);
+            return value <= Convert.ToUInt64("7777", 8) ? ((int)value, "") : throw new ConvertException(nonOctal);
+        }
+
+        if (chmod.All(char.IsAsciiDigit) || !SymbolicMode().IsMatch(chmod))
+        {
+            throw new ConvertException(chmod.All(char.IsAsciiDigit) ? nonOctal : $"invalid mode: {chmod}");
+        }
+
+        return (null, chmod);
+    }
+
+    private static bool HasWildcards(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            switch (name[i])
+            {
+                case '*' or '?' or '[':
+                    return true;
+                case '\\':
+                    i++;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*(,[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*)*$")]
+    private static partial System.Text.RegularExpressions.Regex SymbolicMode();
 
     private static bool IsHttpSource(string src) =>
         src.StartsWith("http://", StringComparison.Ordinal) || src.StartsWith("https://", StringComparison.Ordinal);

@@ -18,11 +18,10 @@ internal sealed partial class Dispatcher(
 
     private static readonly HashSet<string> NonEnvArgs = new(StringComparer.Ordinal) { "BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE" };
 
-    // Step names expand variables as BuildKit v0.11.6 did, whose lexer had no pattern modifiers: a name using
-    // ${V#p}, ${V%p} or ${V/p/r} stays unexpanded, as in the reference. Cache keys do not depend on names.
+    // RUN step names expand variables as BuildKit v0.11.6 did, whose lexer had no pattern modifiers: a RUN using
+    // ${V#p}, ${V%p} or ${V/p/r} keeps its name unexpanded, as in the reference (cache keys do not depend on
+    // names). Other instructions with such modifiers did not convert at all before, so they follow current upstream.
     private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, SkipUnsetEnv = true, PatternModifiers = false });
-
-    private readonly ShellLexer _displayPlainLexer = new(lexer.EscapeToken, new ShellLexerOptions { PatternModifiers = false });
 
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
     public void DispatchStage(StageDispatch stage)
@@ -137,7 +136,7 @@ internal sealed partial class Dispatcher(
     private string Name(StageDispatch stage, Instruction instruction, IReadOnlyDictionary<string, string> env, ShellLexer? display = null) =>
         Names.Prefix(
             stage,
-            Names.UppercaseCommand(Names.ExpandForDisplay(display ?? _displayPlainLexer, instruction.Original.Trim(), env)),
+            Names.UppercaseCommand(Names.ExpandForDisplay(display ?? lexer, instruction.Original.Trim(), env)),
             options.PrefixPlatform,
             stage.Platform ?? platforms.Target,
             env);

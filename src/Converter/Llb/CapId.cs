@@ -51,6 +51,9 @@ public static class CapId
     public const string FileRmWildcard = "file.rm.wildcard";
     public const string FileCopyIncludeExcludePatterns = "file.copy.includeexcludepatterns";
     public const string FileRmNoFollowSymlink = "file.rm.nofollowsymlink";
+    public const string FileCopyRequiredPaths = "file.copy.requiredpaths";
+    public const string FileCopyModeString = "file.copy.modestring";
+    public const string SourceGitChecksum = "source.git.checksum";
     public const string Constraints = "constraints";
     public const string Platform = "platform";
     public const string MetaIgnoreCache = "meta.ignorecache";
@@ -70,7 +73,7 @@ public static class CapId
         ExecMetaSetsDefaultPath, ExecMetaUlimit, ExecMetaRemoveMountStubsRecursive, ExecMountBind,
         ExecMountBindReadWriteNoOutput, ExecMountCache, ExecMountCacheSharing, ExecMountSelector, ExecMountTmpfs,
         ExecMountTmpfsSize, ExecMountSecret, ExecMountSsh, ExecCgroupsMounted, ExecSecretEnv, FileBase, FileRmWildcard,
-        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, Constraints, Platform, MetaIgnoreCache, MetaDescription,
+        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, FileCopyRequiredPaths, FileCopyModeString, SourceGitChecksum, Constraints, Platform, MetaIgnoreCache, MetaDescription,
         MetaExportCache, MergeOp, DiffOp,
     ];
 }

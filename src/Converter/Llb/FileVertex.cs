@@ -37,8 +37,27 @@ public sealed class FileVertex : Vertex
 
     public override IReadOnlyList<LlbOutput> Inputs { get; }
 
-    private static OpConstraints PatternCaps(FileChain chain) =>
-        chain.Actions.Any(a => a is CopyAction c && (c.IncludePatterns.Length > 0 || c.ExcludePatterns.Length > 0))
-            ? OpConstraints.None.WithCap(CapId.FileCopyIncludeExcludePatterns)
-            : OpConstraints.None;
+    private static OpConstraints PatternCaps(FileChain chain)
+    {
+        var caps = OpConstraints.None;
+        foreach (var copy in chain.Actions.OfType<CopyAction>())
+        {
+            if (copy.IncludePatterns.Length > 0 || copy.ExcludePatterns.Length > 0)
+            {
+                caps = caps.WithCap(CapId.FileCopyIncludeExcludePatterns);
+            }
+
+            if (copy.RequiredPaths.Length > 0)
+            {
+                caps = caps.WithCap(CapId.FileCopyRequiredPaths);
+            }
+
+            if (copy.ModeString.Length > 0)
+            {
+                caps = caps.WithCap(CapId.FileCopyModeString);
+            }
+        }
+
+        return caps;
+    }
 }

@@ -55,6 +55,9 @@ public sealed record GitOptions
 
     public string MountSshSock { get; init; } = "";
 
+    /// <summary>The commit (or tag object) the checkout must have; empty for no check.</summary>
+    public string Checksum { get; init; } = "";
+
     public OpConstraints Constraints { get; init; } = OpConstraints.None;
 }
 
@@ -188,6 +191,12 @@ public static class Sources
         {
             attrs["git.keepgitdir"] = "true";
             constraints = constraints.WithCap(CapId.SourceGitKeepDir);
+        }
+
+        if (options.Checksum.Length > 0)
+        {
+            attrs["git.checksum"] = options.Checksum;
+            constraints = constraints.WithCap(CapId.SourceGitChecksum);
         }
 
         if (url.Length > 0)

@@ -361,7 +361,7 @@ internal sealed class OpWriter(MarshalOptions options)
             Src = src,
             Dest = NormalizePath(parent, copy.Dest, keepSlash: true),
             Owner = WriteOwner(copy.Owner, baseIndex),
-            Mode = copy.Mode ?? -1,
+            Mode = copy.ModeString.Length > 0 ? 0 : copy.Mode ?? -1,
             ModeStr = copy.ModeString,
             FollowSymlink = copy.FollowSymlinks,
             DirCopyContents = copy.CopyDirContentsOnly,
