@@ -19,7 +19,7 @@ internal static class DotText
     public static string Quote(string text)
     {
         var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
+        foreach (var c in InvalidUtf8.ForDisplay(text))
         {
             switch (c)
             {

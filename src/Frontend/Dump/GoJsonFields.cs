@@ -141,7 +141,7 @@ internal static class GoJsonFields
 
         w.Name(name);
         w.StartObject();
-        foreach (var key in map.Keys.Order(GoStringOrder.Instance))
+        foreach (var key in map.Keys.Order(w.MarkersAreInvalidBytes ? GoStringOrder.WithMarkers : GoStringOrder.Instance))
         {
             w.Name(key);
             write(w, map[key]);

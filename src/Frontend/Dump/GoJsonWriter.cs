@@ -16,10 +16,20 @@ internal sealed class GoJsonWriter
     private const string Hex = "0123456789abcdef";
 
     private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly bool _markersAreInvalidBytes;
     private readonly Stack<bool> _hasItems = new();
     private bool _afterName;
 
-    public GoJsonWriter(ArrayBufferWriter<byte> buffer) => _buffer = buffer;
+    /// <param name="buffer">Receives the UTF-8 output.</param>
+    /// <param name="markersAreInvalidBytes">Strings hold invalid bytes as <see cref="InvalidUtf8"/> markers: write them as Go does.</param>
+    public GoJsonWriter(ArrayBufferWriter<byte> buffer, bool markersAreInvalidBytes = false)
+    {
+        _buffer = buffer;
+        _markersAreInvalidBytes = markersAreInvalidBytes;
+    }
+
+    /// <summary>Strings hold invalid bytes as <see cref="InvalidUtf8"/> markers.</summary>
+    public bool MarkersAreInvalidBytes => _markersAreInvalidBytes;
 
     public void StartObject()
     {
@@ -153,6 +163,11 @@ internal sealed class GoJsonWriter
             {
                 rune = new Rune(c, value[i + 1]);
                 i++;
+                if (_markersAreInvalidBytes && InvalidUtf8.IsMarker(rune.Value))
+                {
+                    WriteUnicodeEscape('\ufffd');
+                    continue;
+                }
             }
             else if (char.IsSurrogate(c))
             {

@@ -6,13 +6,26 @@ namespace CSharpFrontend.Frontend.Dump;
 /// </summary>
 internal sealed class GoStringOrder : IComparer<string>
 {
-    public static GoStringOrder Instance { get; } = new();
+    /// <summary>For strings without <see cref="InvalidUtf8"/> markers.</summary>
+    public static GoStringOrder Instance { get; } = new(markersAreInvalidBytes: false);
+
+    /// <summary>For strings whose <see cref="InvalidUtf8"/> markers stand for the bytes Go compares.</summary>
+    public static GoStringOrder WithMarkers { get; } = new(markersAreInvalidBytes: true);
+
+    private readonly bool _markersAreInvalidBytes;
+
+    private GoStringOrder(bool markersAreInvalidBytes) => _markersAreInvalidBytes = markersAreInvalidBytes;
 
     public int Compare(string? x, string? y)
     {
         if (x is null || y is null)
         {
             return x is null ? (y is null ? 0 : -1) : 1;
+        }
+
+        if (_markersAreInvalidBytes)
+        {
+            return InvalidUtf8.OriginalBytes(x).AsSpan().SequenceCompareTo(InvalidUtf8.OriginalBytes(y));
         }
 
         var left = x.EnumerateRunes();

@@ -12,10 +12,9 @@ public static class JsonLinesDump
     public static byte[] Render(IEnumerable<DumpedOp> ops)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var writer = new GoJsonWriter(buffer);
         foreach (var op in ops)
         {
-            WriteLine(writer, op);
+            WriteLine(new GoJsonWriter(buffer, markersAreInvalidBytes: op.HasInvalidUtf8), op);
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -18,6 +18,11 @@ public sealed class DumpDifferentialTests
             for (var i = 0; i < 400; i++)
             {
                 var bytes = random.Next().ToByteArray();
+                if (i % 2 == 1)
+                {
+                    BreakUtf8(bytes);
+                }
+
                 File.WriteAllBytes(file, bytes);
                 var expected = Buildctl(file);
                 var actual = JsonLinesDump.Render(DefinitionReader.Read(bytes));
@@ -28,6 +33,19 @@ public sealed class DumpDifferentialTests
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    /// <summary>Makes every "é" (C3 A9) a Latin-1 "é" and a space (E9 20): invalid UTF-8 of the same length.</summary>
+    private static void BreakUtf8(byte[] bytes)
+    {
+        for (var i = 0; i + 1 < bytes.Length; i++)
+        {
+            if (bytes[i] == 0xc3 && bytes[i + 1] == 0xa9)
+            {
+                bytes[i] = 0xe9;
+                bytes[i + 1] = 0x20;
+            }
         }
     }
 
