@@ -121,11 +121,13 @@ public static class GoWireWriter
 
         foreach (var (cap, enabled) in Sorted(metadata.Caps))
         {
-            WriteEntry(w, 5, cap, e =>
-            {
-                e.WriteTag(2, WireFormat.WireType.Varint);
-                e.WriteBool(enabled);
-            });
+            // Entry: key (tag + length + bytes), value (tag + one varint byte).
+            w.WriteTag(5, WireFormat.WireType.LengthDelimited);
+            w.WriteLength(1 + CodedOutputStream.ComputeStringSize(cap) + 2);
+            w.WriteTag(1, WireFormat.WireType.LengthDelimited);
+            w.WriteString(cap);
+            w.WriteTag(2, WireFormat.WireType.Varint);
+            w.WriteBool(enabled);
         }
 
         if (metadata.ProgressGroup is not null)
@@ -173,11 +175,13 @@ public static class GoWireWriter
     {
         foreach (var (key, value) in Sorted(map))
         {
-            WriteEntry(w, field, key, e =>
-            {
-                e.WriteTag(2, WireFormat.WireType.LengthDelimited);
-                e.WriteString(value);
-            });
+            // Entry: key and value, each tag + length + bytes, both always written.
+            w.WriteTag(field, WireFormat.WireType.LengthDelimited);
+            w.WriteLength(2 + CodedOutputStream.ComputeStringSize(key) + CodedOutputStream.ComputeStringSize(value));
+            w.WriteTag(1, WireFormat.WireType.LengthDelimited);
+            w.WriteString(key);
+            w.WriteTag(2, WireFormat.WireType.LengthDelimited);
+            w.WriteString(value);
         }
     }
 
@@ -214,6 +218,15 @@ public static class GoWireWriter
         w.WriteBytes(UnsafeByteOperations.UnsafeWrap(bytes));
     }
 
-    private static IEnumerable<KeyValuePair<string, TValue>> Sorted<TValue>(IDictionary<string, TValue> map) =>
-        map.Count <= 1 ? map : map.OrderBy(entry => entry.Key, Utf8Order.Instance);
+    private static IEnumerable<KeyValuePair<string, TValue>> Sorted<TValue>(IDictionary<string, TValue> map)
+    {
+        if (map.Count <= 1)
+        {
+            return map;
+        }
+
+        var entries = map.ToArray();
+        Array.Sort(entries, static (a, b) => Utf8Order.Instance.Compare(a.Key, b.Key));
+        return entries;
+    }
 }
