@@ -14,6 +14,7 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
     TranslateCommand.Create(),
     TargetsCommand.Create(),
     ResolveCommand.Create(),
+    DumpCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

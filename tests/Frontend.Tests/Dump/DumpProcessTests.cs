@@ -2,12 +2,10 @@ using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Frontend.Tests.Dump;
 
-/// <summary><c>csharp-frontend dump</c> as a process, once <c>Program.cs</c> registers <c>DumpCommand.Create()</c>.</summary>
+/// <summary><c>csharp-frontend dump</c> as a process.</summary>
 public sealed class DumpProcessTests
 {
-    private const string NotRegistered = "enable when src/Frontend/Program.cs lists DumpCommand.Create() in the root command";
-
-    [Fact(Skip = NotRegistered)]
+    [Fact]
     public void DumpsAReferenceDefinitionByteForByte()
     {
         var dir = Path.Combine(TestPaths.CasesDir, "hand-copy-flags", "expected");
@@ -17,7 +15,7 @@ public sealed class DumpProcessTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "dump.jsonl")), result.Stdout);
     }
 
-    [Fact(Skip = NotRegistered)]
+    [Fact]
     public void NotADefinitionExitsWithOneAndPrintsNothing()
     {
         var result = CliProcess.Run("FROM alpine\n", "dump", "-");
