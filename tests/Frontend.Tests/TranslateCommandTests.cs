@@ -76,6 +76,23 @@ public sealed class TranslateCommandTests
     }
 
     [Fact]
+    public void JsonFormatIsTheReferenceDumpAndDotIsAGraph()
+    {
+        var dir = Path.Combine(TestPaths.CasesDir, "bk-convert-L29");
+        var json = CliProcess.Run("", "translate", Path.Combine(dir, "Dockerfile"), "--local-unique-id", "conformance", "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        var ours = System.Text.Encoding.UTF8.GetString(json.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["Digest"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        var reference = File.ReadAllLines(Path.Combine(dir, "expected", "dump.jsonl"))
+            .Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["Digest"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(reference, ours);
+        var dot = CliProcess.Run("FROM alpine\nRUN true\n", "translate", "-", "--format", "dot");
+        Assert.Equal(0, dot.ExitCode);
+        Assert.StartsWith("digraph", System.Text.Encoding.UTF8.GetString(dot.Stdout));
+        Assert.Contains("RUN true", System.Text.Encoding.UTF8.GetString(dot.Stdout));
+    }
+
+    [Fact]
     public void CircularStagesAreAnError()
     {
         var result = CliProcess.Run("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "translate", "-");

@@ -20,10 +20,12 @@ internal static class TranslateCommand
         var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (a lock file of digests and configs)" };
         var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
         var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
+        var format = new Option<string>("--format") { Description = "pb (binary pb.Definition), json (one line per op, as `buildctl debug dump-llb`) or dot (Graphviz)", DefaultValueFactory = _ => "pb" };
+        format.AcceptOnlyFromAmong("pb", "json", "dot");
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
         var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.")
         {
-            file, platform, target, buildArgs, labels, imageMetadata, localUniqueId, imageConfig, output,
+            file, platform, target, buildArgs, labels, imageMetadata, localUniqueId, imageConfig, format, output,
         };
         command.SetAction(result => Run(
             result.GetValue(file)!,
@@ -34,13 +36,14 @@ internal static class TranslateCommand
             result.GetValue(imageMetadata),
             result.GetValue(localUniqueId)!,
             result.GetValue(imageConfig),
+            result.GetValue(format)!,
             result.GetValue(output)));
         return command;
     }
 
-    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string? imageMetadata, string localUniqueId, string? imageConfigPath, string? outputPath)
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
     {
-        if (outputPath is null && !Console.IsOutputRedirected)
+        if (format == "pb" && outputPath is null && !Console.IsOutputRedirected)
         {
             Console.Error.WriteLine("error: refusing to write a binary definition to a terminal; redirect standard output or use -o FILE");
             return 2;
@@ -101,6 +104,12 @@ internal static class TranslateCommand
         }
 
         var bytes = result.Definition.ToBytes();
+        if (format != "pb")
+        {
+            var ops = Dump.DefinitionReader.Read(bytes);
+            bytes = format == "json" ? Dump.JsonLinesDump.Render(ops) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
+        }
+
         if (imageConfigPath is not null)
         {
             AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image) + "\n"));
