@@ -15,7 +15,7 @@ internal static class CsvFields
     private static readonly Parser<char, string> Bare = AnyCharExcept(',', '"').ManyString();
 
     private static readonly Parser<char, IEnumerable<string>> Record =
-        Quoted.Or(Bare).Separated(Char(',')).Before(End);
+        Quoted.Or(Bare).SeparatedAtLeastOnce(Char(',')).Before(End);
 
     /// <summary>The fields, or an error message worded like BuildKit's CSV reader (Go <c>csv.ParseError</c>, byte columns).</summary>
     public static (List<string>? Fields, string? Error) Split(string value)
