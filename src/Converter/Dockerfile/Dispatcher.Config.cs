@@ -76,14 +76,25 @@ internal sealed partial class Dispatcher
                 Interval = health.IntervalNs,
                 Timeout = health.TimeoutNs,
                 StartPeriod = health.StartPeriodNs,
+                StartInterval = health.StartIntervalNs,
                 Retries = health.Retries,
             },
         });
-        Commit(stage, "HEALTHCHECK &{" + GoFormat.QuoteList(health.Test) + " " +
-                      GoFormat.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
-                      GoFormat.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
-                      GoFormat.Quote(GoFormat.Duration(health.StartPeriodNs)) + " " +
-                      GoFormat.QuoteRune(health.Retries) + "}", withLayer: false);
+
+        // v0.11.6 printed its struct with %q; --start-interval is newer, and current upstream prints with %+v.
+        var message = health.StartIntervalNs == 0
+            ? "HEALTHCHECK &{" + GoFormat.QuoteList(health.Test) + " " +
+              GoFormat.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
+              GoFormat.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
+              GoFormat.Quote(GoFormat.Duration(health.StartPeriodNs)) + " " +
+              GoFormat.QuoteRune(health.Retries) + "}"
+            : "HEALTHCHECK {Test:" + GoFormat.List(health.Test) +
+              " Interval:" + GoFormat.Duration(health.IntervalNs) +
+              " Timeout:" + GoFormat.Duration(health.TimeoutNs) +
+              " StartPeriod:" + GoFormat.Duration(health.StartPeriodNs) +
+              " StartInterval:" + GoFormat.Duration(health.StartIntervalNs) +
+              " Retries:" + health.Retries.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        Commit(stage, message, withLayer: false);
     }
 
     private void DispatchExpose(StageDispatch stage, ExposeInstruction instruction)

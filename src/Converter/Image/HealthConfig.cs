@@ -20,14 +20,17 @@ public sealed record HealthConfig
     /// <summary>Start-up grace period, in nanoseconds.</summary>
     public long StartPeriod { get; init; }
 
+    /// <summary>Probe interval during the start period (nanoseconds; 0: unset). Newer than v0.11.6, written only when set.</summary>
+    public long StartInterval { get; init; }
+
     /// <summary>Consecutive failures before the container counts as unhealthy; zero = inherit.</summary>
     public int Retries { get; init; }
 
     /// <inheritdoc/>
     public bool Equals(HealthConfig? other) =>
         other is not null && Structural.Equal(Test, other.Test) && Interval == other.Interval
-        && Timeout == other.Timeout && StartPeriod == other.StartPeriod && Retries == other.Retries;
+        && Timeout == other.Timeout && StartPeriod == other.StartPeriod && StartInterval == other.StartInterval && Retries == other.Retries;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Structural.Hash(Test), Interval, Timeout, StartPeriod, Retries);
+    public override int GetHashCode() => HashCode.Combine(Structural.Hash(Test), Interval, Timeout, StartPeriod, StartInterval, Retries);
 }

@@ -22,7 +22,7 @@ public static class ImageConfigReader
         "Healthcheck", "ArgsEscaped", "OnBuild", "StopTimeout", "Shell",
     ];
 
-    private static readonly string[] HealthFields = ["Test", "Interval", "Timeout", "StartPeriod", "Retries"];
+    private static readonly string[] HealthFields = ["Test", "Interval", "Timeout", "StartPeriod", "StartInterval", "Retries"];
 
     private static readonly string[] RootFsFields = ["type", "diff_ids"];
 
@@ -191,6 +191,7 @@ public static class ImageConfigReader
                 "Interval" => health with { Interval = ReadInteger(ref reader, source, health.Interval, path, long.MinValue, long.MaxValue) },
                 "Timeout" => health with { Timeout = ReadInteger(ref reader, source, health.Timeout, path, long.MinValue, long.MaxValue) },
                 "StartPeriod" => health with { StartPeriod = ReadInteger(ref reader, source, health.StartPeriod, path, long.MinValue, long.MaxValue) },
+                "StartInterval" => health with { StartInterval = ReadInteger(ref reader, source, health.StartInterval, path, long.MinValue, long.MaxValue) },
                 "Retries" => health with { Retries = (int)ReadInteger(ref reader, source, health.Retries, path, int.MinValue, int.MaxValue) },
                 _ => Skip(ref reader, health),
             };

@@ -114,6 +114,7 @@ public static class ImageConfigWriter
             OptionalNumber(json, "Interval", health.Interval);
             OptionalNumber(json, "Timeout", health.Timeout);
             OptionalNumber(json, "StartPeriod", health.StartPeriod);
+            OptionalNumber(json, "StartInterval", health.StartInterval);
             OptionalNumber(json, "Retries", health.Retries);
             json.EndObject();
         }
