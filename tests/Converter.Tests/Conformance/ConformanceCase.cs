@@ -55,31 +55,7 @@ internal sealed record ConformanceCase(string Name, string Dockerfile, ConvertOp
             LocalUniqueId = "conformance",
             LlbCaps = LlbCaps.All,
         };
-        var optionsPath = Path.Combine(directory, "options.json");
-        if (File.Exists(optionsPath))
-        {
-            var json = JsonNode.Parse(File.ReadAllText(optionsPath))!.AsObject();
-            if (json["target"]?.GetValue<string>() is { } target)
-            {
-                options = options with { Target = target };
-            }
-
-            if (json["platform"]?.GetValue<string>() is { } platform)
-            {
-                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
-            }
-
-            if (json["buildArgs"] is JsonObject args)
-            {
-                options = options with { BuildArgs = args.ToImmutableDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>()) };
-            }
-
-            if (json["imageMetadata"]?.GetValue<string>() is { } metadata)
-            {
-                options = options with { ImageResolver = FileImageMetadataResolver.Load(Path.Combine(TestPaths.ConformanceDir, metadata)) };
-            }
-        }
-
+        options = CaseOptions.Apply(options, Path.Combine(directory, "options.json"), TestPaths.ConformanceDir);
         return new ConformanceCase(name, dockerfile, options, directory);
     }
 }

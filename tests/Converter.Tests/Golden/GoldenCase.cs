@@ -39,39 +39,7 @@ public sealed record GoldenCase(string Name, string Directory, string Dockerfile
             LocalUniqueId = "golden",
             LlbCaps = LlbCaps.All,
         };
-        var optionsPath = Path.Combine(directory, "options.json");
-        if (File.Exists(optionsPath))
-        {
-            var json = JsonNode.Parse(File.ReadAllText(optionsPath))!.AsObject();
-            foreach (var (key, _) in json)
-            {
-                if (key is not ("target" or "platform" or "buildArgs" or "imageMetadata"))
-                {
-                    throw new InvalidOperationException($"{optionsPath}: unknown option \"{key}\"");
-                }
-            }
-
-            if (json["target"]?.GetValue<string>() is { } target)
-            {
-                options = options with { Target = target };
-            }
-
-            if (json["platform"]?.GetValue<string>() is { } platform)
-            {
-                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
-            }
-
-            if (json["buildArgs"] is JsonObject args)
-            {
-                options = options with { BuildArgs = args.ToImmutableDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>()) };
-            }
-
-            if (json["imageMetadata"]?.GetValue<string>() is { } metadata)
-            {
-                options = options with { ImageResolver = FileImageMetadataResolver.Load(Path.GetFullPath(Path.Combine(directory, metadata))) };
-            }
-        }
-
+        options = CaseOptions.Apply(options, Path.Combine(directory, "options.json"), directory);
         return new GoldenCase(name, directory, dockerfile, options);
     }
 }
