@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
-# Set-up on a fresh machine: checks the .NET SDK and restores every project's packages.
+# Set-up on a fresh machine: the tools some tests drive as processes (when apt-get is there and we are root),
+# the .NET SDK check, and a restore of every project's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry. Without them those
+# few tests skip with a message; everything else still runs.
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  missing=()
+  command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+  [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
+  command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/tmp/setup-apt.log 2>&1 \
+      || echo "setup: apt-get install ${missing[*]} failed (see /tmp/setup-apt.log); dependent tests will skip"
+  fi
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2
   exit 1
