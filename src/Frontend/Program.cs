@@ -13,6 +13,7 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
     ParseCommand.Create(),
     TranslateCommand.Create(),
     TargetsCommand.Create(),
+    OutlineCommand.Create(),
     ResolveCommand.Create(),
     DumpCommand.Create(),
 };

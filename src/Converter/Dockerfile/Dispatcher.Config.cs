@@ -162,6 +162,7 @@ internal sealed partial class Dispatcher
             var value = definition.Value is { } v ? Expand(v, env) : null;
             commit.Add(value is null ? key : key + "=" + value);
             var arg = options.BuildArgs.TryGetValue(key, out var given) ? new ArgValue(key, given) : new ArgValue(key, value);
+            var inherited = false;
             if (arg.Value is null)
             {
                 foreach (var meta in metaArgs)
@@ -169,9 +170,18 @@ internal sealed partial class Dispatcher
                     if (meta.Key == arg.Key)
                     {
                         arg = arg with { Value = meta.Value };
+                        inherited = true;
                     }
                 }
             }
+
+            if (!inherited)
+            {
+                stage.Outline.AllArgs[key] = new Subrequests.OutlineArg(
+                    key, arg.ValueOrEmpty, definition.DocComment, instruction.Range.StartLine, instruction.Range.EndLine, new HashSet<string>());
+            }
+
+            stage.Outline.UsedArgs.Add(key);
 
             if (arg.Value is { } argValue && !NonEnvArgs.Contains(arg.Key))
             {

@@ -66,6 +66,15 @@ internal sealed partial class Dispatcher
         };
 
         var (mountSpecs, secrets, ssh) = RunMounts(stage, mounts, sources);
+        foreach (var mount in mounts.Where(m => m.Type is "secret" or "ssh"))
+        {
+            // The ids the outline reports: a secret's id (as Secret() derives it), an SSH socket's id or "default".
+            var (table, id) = mount.Type == "secret"
+                ? (stage.Outline.Secrets, mount.Source.Length > 0 ? mount.Source : mount.CacheId.Length > 0 ? mount.CacheId : Base(mount.Target))
+                : (stage.Outline.Ssh, mount.CacheId.Length > 0 ? mount.CacheId : "default");
+            table.TryAdd(id, new Subrequests.OutlineMount(id, mount.Required, instruction.Range.StartLine, instruction.Range.EndLine));
+        }
+
         mountSpecs.AddRange(extraMounts);
         if (options.ShmSize > 0 && Supports(CapId.ExecMountTmpfsSize))
         {

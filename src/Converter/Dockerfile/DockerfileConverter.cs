@@ -32,14 +32,17 @@ public static class DockerfileConverter
         }
 
         var conversion = new Conversion(parsed.Ast, options);
-        var (state, image) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
+        var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = LlbMarshaller.Marshal(state, new MarshalOptions
         {
             DefaultPlatform = conversion.Platforms.Target,
             LocalUniqueId = options.LocalUniqueId,
             Caps = options.LlbCaps,
         });
-        return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)]);
+        return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
+        {
+            Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
+        };
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
@@ -48,10 +51,11 @@ public static class DockerfileConverter
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken);
         private readonly StageTable _stages = new();
         private readonly DeferredVertex _context = new();
+        private readonly Subrequests.OutlineCapture _globalOutline = new();
 
         public PlatformOptions Platforms { get; } = PlatformOptions.From(options);
 
-        public async ValueTask<(LlbState State, ImageConfig Image)> RunAsync(CancellationToken cancellationToken)
+        public async ValueTask<(LlbState State, ImageConfig Image, StageDispatch Target)> RunAsync(CancellationToken cancellationToken)
         {
             var metaArgs = GlobalArgs();
             RegisterStages(metaArgs);
@@ -86,7 +90,7 @@ public static class DockerfileConverter
 
             BindContext(contextPaths);
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
-            return (target.State, image);
+            return (target.State, image, target);
         }
 
         /// <summary>Platform args, then the ARGs before the first FROM (build args win over defaults).</summary>
@@ -98,13 +102,16 @@ public static class DockerfileConverter
                 foreach (var definition in instruction.Args)
                 {
                     string? value;
+                    IReadOnlySet<string> deps = new HashSet<string>();
                     if (options.BuildArgs.TryGetValue(definition.Key, out var given))
                     {
                         value = given;
                     }
                     else if (definition.Value is { } defaultValue)
                     {
-                        value = _lexer.TryExpand(defaultValue, ArgsEnvironment(args), out var expanded, out _) ? expanded : "";
+                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(ArgsEnvironment(args)), out var result, out _);
+                        value = expanded ? result!.Value : "";
+                        deps = expanded ? result!.UsedVariables : deps;
                     }
                     else
                     {
@@ -112,6 +119,8 @@ public static class DockerfileConverter
                     }
 
                     args.Add(new ArgValue(definition.Key, value));
+                    _globalOutline.AllArgs[definition.Key] = new Subrequests.OutlineArg(
+                        definition.Key, value ?? "", definition.DocComment, instruction.Range.StartLine, instruction.Range.EndLine, deps);
                 }
             }
 
@@ -135,18 +144,23 @@ public static class DockerfileConverter
             for (var i = 0; i < dockerfile.Stages.Length; i++)
             {
                 var stage = dockerfile.Stages[i];
-                var name = Expand(stage.BaseName, environment, stage.Range);
+                var name = _lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError)
+                    ? nameResult.Value
+                    : throw new ConvertException(nameError!.Message, stage.Range);
+                var used = new HashSet<string>(nameResult.UsedVariables, StringComparer.Ordinal);
                 if (name.Length == 0)
                 {
                     throw new ConvertException($"base name ({stage.BaseName}) should not be blank", stage.Range);
                 }
 
                 var state = new StageDispatch(stage, name, stage.Name.Length > 0 ? stage.Name : $"stage-{i}");
+                state.Outline = _globalOutline.Clone();
                 if (stage.Platform.Length > 0)
                 {
-                    var platform = _lexer.TryExpand(stage.Platform, environment, out var expanded, out var expandError)
-                        ? expanded
+                    var platform = _lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError)
+                        ? expanded.Value
                         : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
+                    used.UnionWith(expanded.UsedVariables);
                     try
                     {
                         state.Platform = LlbPlatform.Parse(platform);
@@ -158,6 +172,12 @@ public static class DockerfileConverter
                 }
 
                 _stages.Add(state);
+                if (state.Base is { } @base)
+                {
+                    state.Outline = @base.Outline.Clone();
+                }
+
+                state.Outline.UsedArgs.UnionWith(used);
                 var total = name != EmptyImageName && state.Base is null ? 1 : 0;
                 total += stage.Commands.Count(c => c is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction);
                 state.CmdTotal = total;

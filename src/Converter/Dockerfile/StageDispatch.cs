@@ -59,6 +59,9 @@ internal sealed class StageDispatch
 
     public bool IgnoreCache { get; set; }
 
+    /// <summary>What the outline subrequest reports for this stage.</summary>
+    public Subrequests.OutlineCapture Outline { get; set; } = new();
+
     /// <summary>Whether the stage's state is final enough to be read from: its instructions have started (or it is an image).</summary>
     public bool Dispatched { get; set; }
 

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary><c>outline [FILE|-]</c>: the build args, secrets and SSH sockets a target needs (the <c>frontend.outline</c> subrequest).</summary>
+internal static class OutlineCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
+        var target = new Option<string?>("--target") { Description = "stage to outline (default: the last one)" };
+        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)" };
+        var platform = new Option<string?>("--platform") { Description = "target platform (default: linux/amd64)" };
+        var json = new Option<bool>("--json") { Description = "print the subrequest's JSON result instead of tables" };
+        var command = new Command("outline", "Show what building a target asks of its user: build args (with values and descriptions), secrets, SSH sockets.\n\nExamples:\n  csharp-frontend outline Dockerfile\n  csharp-frontend outline --target build --build-arg VERSION=2 --json Dockerfile")
+        {
+            file, target, buildArgs, platform, json,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(file)!, result.GetValue(target), result.GetValue(buildArgs) ?? [], result.GetValue(platform), result.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string path, string? target, string[] buildArgs, string? platform, bool json)
+    {
+        if (InputFile.TryRead(path, Console.Error) is not { } input)
+        {
+            return 1;
+        }
+
+        var args = System.Collections.Immutable.ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var arg in buildArgs)
+        {
+            var eq = arg.IndexOf('=');
+            if (eq <= 0)
+            {
+                Console.Error.WriteLine($"error: --build-arg {arg}: expected KEY=VALUE");
+                return 2;
+            }
+
+            args[arg[..eq]] = arg[(eq + 1)..];
+        }
+
+        try
+        {
+            var options = new ConvertOptions
+            {
+                Target = target ?? "",
+                TargetPlatform = platform is null ? LlbPlatform.LinuxAmd64 : LlbPlatform.Parse(platform),
+                BuildPlatforms = [LlbPlatform.LinuxAmd64],
+                BuildArgs = args.ToImmutable(),
+                LlbCaps = LlbCaps.All,
+            };
+            var outline = DockerfileConverter.ConvertAsync(input.Text, options).AsTask().GetAwaiter().GetResult().Outline;
+            Console.Out.Write(json ? outline.ToJson() + "\n" : outline.ToText());
+            return 0;
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        catch (ConvertException ex)
+        {
+            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("outline", DiagnosticSeverity.Error, ex.Message, ex.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
+            return 1;
+        }
+    }
+}
