@@ -18,4 +18,18 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
     DumpCommand.Create(),
 };
 
-return root.Parse(args).Invoke();
+// Usage errors (unknown option, missing value) go to stderr only, so nothing lands in a redirected output, and
+// exit 2; the commands' own failures exit 1.
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine("error: " + error.Message);
+    }
+
+    Console.Error.WriteLine($"Run 'csharp-frontend {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help' for usage.".Replace("  ", " "));
+    return 2;
+}
+
+return parsed.Invoke();

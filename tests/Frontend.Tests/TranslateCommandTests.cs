@@ -93,6 +93,14 @@ public sealed class TranslateCommandTests
     }
 
     [Fact]
+    public void UsageErrorsExitTwo()
+    {
+        var result = CliProcess.Run("", "translate", "--no-such-option", "-");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
     public void CircularStagesAreAnError()
     {
         var result = CliProcess.Run("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "translate", "-");
