@@ -65,16 +65,7 @@ internal sealed partial class Dispatcher
             var other => throw new ConvertException($"unsupported security mode \"{other}\""),
         };
 
-        var (mountSpecs, secrets, ssh) = RunMounts(stage, mounts, sources);
-        foreach (var mount in mounts.Where(m => m.Type is "secret" or "ssh"))
-        {
-            // The ids the outline reports: a secret's id (as Secret() derives it), an SSH socket's id or "default".
-            var (table, id) = mount.Type == "secret"
-                ? (stage.Outline.Secrets, mount.Source.Length > 0 ? mount.Source : mount.CacheId.Length > 0 ? mount.CacheId : Base(mount.Target))
-                : (stage.Outline.Ssh, mount.CacheId.Length > 0 ? mount.CacheId : "default");
-            table.TryAdd(id, new Subrequests.OutlineMount(id, mount.Required, instruction.Range.StartLine, instruction.Range.EndLine));
-        }
-
+        var (mountSpecs, secrets, ssh) = RunMounts(stage, mounts, sources, instruction.Range);
         mountSpecs.AddRange(extraMounts);
         if (options.ShmSize > 0 && Supports(CapId.ExecMountTmpfsSize))
         {
@@ -165,7 +156,7 @@ internal sealed partial class Dispatcher
     }
 
     private (List<MountSpec> Mounts, List<SecretSpec> Secrets, List<SshSpec> Ssh) RunMounts(
-        StageDispatch stage, List<RunMount> mounts, ImmutableArray<StageDispatch?> sources)
+        StageDispatch stage, List<RunMount> mounts, ImmutableArray<StageDispatch?> sources, SourceRange range)
     {
         var specs = new List<MountSpec>();
         var secrets = new List<SecretSpec>();
@@ -189,9 +180,11 @@ internal sealed partial class Dispatcher
             {
                 case "secret":
                     secrets.Add(Secret(mount));
+                    Record(stage.Outline.Secrets, secrets[^1].Id, mount.Required, range);
                     continue;
                 case "ssh":
                     ssh.Add(Ssh(mount));
+                    Record(stage.Outline.Ssh, mount.CacheId.Length > 0 ? mount.CacheId : "default", mount.Required, range);
                     continue;
             }
 
@@ -258,6 +251,10 @@ internal sealed partial class Dispatcher
 
         return (specs, secrets, ssh);
     }
+
+    /// <summary>The first mount of a secret or SSH id is what the outline reports for it.</summary>
+    private static void Record(Dictionary<string, Subrequests.OutlineMount> table, string id, bool required, SourceRange range) =>
+        table.TryAdd(id, new Subrequests.OutlineMount(id, required, range.StartLine, range.EndLine));
 
     private static SecretSpec Secret(RunMount mount)
     {

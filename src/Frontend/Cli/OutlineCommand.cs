@@ -31,17 +31,9 @@ internal static class OutlineCommand
             return 1;
         }
 
-        var args = System.Collections.Immutable.ImmutableDictionary.CreateBuilder<string, string>();
-        foreach (var arg in buildArgs)
+        if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args)
         {
-            var eq = arg.IndexOf('=');
-            if (eq <= 0)
-            {
-                Console.Error.WriteLine($"error: --build-arg {arg}: expected KEY=VALUE");
-                return 2;
-            }
-
-            args[arg[..eq]] = arg[(eq + 1)..];
+            return 2;
         }
 
         try
@@ -51,7 +43,7 @@ internal static class OutlineCommand
                 Target = target ?? "",
                 TargetPlatform = platform is null ? LlbPlatform.LinuxAmd64 : LlbPlatform.Parse(platform),
                 BuildPlatforms = [LlbPlatform.LinuxAmd64],
-                BuildArgs = args.ToImmutable(),
+                BuildArgs = args,
                 LlbCaps = LlbCaps.All,
             };
             var outline = DockerfileConverter.ConvertAsync(input.Text, options).AsTask().GetAwaiter().GetResult().Outline;

@@ -64,7 +64,7 @@ internal static class TranslateCommand
                 options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
             }
 
-            if (KeyValues(buildArgs, "--build-arg") is not { } args || KeyValues(labels, "--label") is not { } labelValues)
+            if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args || KeyValueArguments.Parse(labels, "--label") is not { } labelValues)
             {
                 return 2;
             }
@@ -126,24 +126,5 @@ internal static class TranslateCommand
         }
 
         return 0;
-    }
-
-    /// <summary>KEY=VALUE arguments as a map (later ones win); null after printing a usage error.</summary>
-    private static ImmutableDictionary<string, string>? KeyValues(string[] values, string option)
-    {
-        var map = ImmutableDictionary.CreateBuilder<string, string>();
-        foreach (var value in values)
-        {
-            var eq = value.IndexOf('=');
-            if (eq <= 0)
-            {
-                Console.Error.WriteLine($"error: {option} {value}: expected KEY=VALUE");
-                return null;
-            }
-
-            map[value[..eq]] = value[(eq + 1)..];
-        }
-
-        return map.ToImmutable();
     }
 }
