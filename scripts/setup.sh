@@ -4,13 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry. Without them those
-# few tests skip with a message; everything else still runs.
+# graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry; docker.io and
+# busybox-static are the end-to-end suite's daemon and base image (scripts/e2e-setup.sh); clang and zlib1g-dev
+# make the NativeAOT binary. Without them those tests skip with a message; everything else still runs.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
   command -v dot >/dev/null 2>&1 || missing+=(graphviz)
   [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
   command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v clang >/dev/null 2>&1 || missing+=(clang)
+  [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/tmp/setup-apt.log 2>&1 \

@@ -243,7 +243,7 @@ internal sealed partial class Dispatcher
     /// <summary>A stable progress group id (upstream draws a random one; ids do not enter digests).</summary>
     private static string ProgressGroupId(StageDispatch stage, string name)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(stage.StageName + "\n" + stage.CmdIndex + "\n" + name));
+        var hash = Sha256.HashData(Encoding.UTF8.GetBytes(stage.StageName + "\n" + stage.CmdIndex + "\n" + name));
         const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
         var id = new StringBuilder(25);
         foreach (var b in hash.AsSpan(0, 25))

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CSharpFrontend.E2E.Tests;
+
+/// <summary>How the daemon's builtin frontend takes part in a case.</summary>
+internal enum BuiltinRole
+{
+    /// <summary>Both frontends build; the two images must be identical.</summary>
+    Compare,
+
+    /// <summary>The builtin frontend lacks the feature (it must fail); our image is checked against the expectations.</summary>
+    Unsupported,
+}
+
+/// <summary>What a file in the image must look like; null members are not checked.</summary>
+internal sealed record FileExpectation(string? Content, string? Type, string? Mode, int? Uid, int? Gid, string? Link, bool Absent);
+
+/// <summary>A build that must fail: the output names the Dockerfile line (shifted by our syntax line) and these texts.</summary>
+internal sealed record FailureExpectation(int? Line, ImmutableArray<string> Output);
+
+/// <summary>A second build with <c>Arg</c> changed must see the cache mount's content of the first one in <c>File</c>.</summary>
+internal sealed record CacheCheck(string Arg, string File);
+
+/// <summary>One directory of tests/e2e/cases: the Dockerfile, its context and case.json.</summary>
+internal sealed record E2ECase(
+    string Name,
+    string Directory,
+    BuiltinRole Builtin,
+    string? Why,
+    ImmutableSortedDictionary<string, string> Args,
+    string? Target,
+    ImmutableSortedDictionary<string, string> Secrets,
+    ImmutableSortedDictionary<string, FileExpectation> ExpectFiles,
+    ImmutableSortedDictionary<string, JsonNode?> ExpectConfig,
+    FailureExpectation? Fails,
+    CacheCheck? CacheCheck)
+{
+    public static string CasesDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "cases");
+
+    public static IEnumerable<string> Names() =>
+        System.IO.Directory.GetDirectories(CasesDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    public static E2ECase Load(string name)
+    {
+        var directory = Path.Combine(CasesDirectory, name);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "case.json")))?.AsObject()
+            ?? throw new InvalidDataException($"{name}/case.json is not an object");
+        return new E2ECase(
+            name,
+            directory,
+            json["builtin"]?.GetValue<string>() switch
+            {
+                null or "compare" => BuiltinRole.Compare,
+                "unsupported" => BuiltinRole.Unsupported,
+                var other => throw new InvalidDataException($"{name}: unknown builtin role '{other}'"),
+            },
+            json["why"]?.GetValue<string>(),
+            Strings(json["args"]),
+            json["target"]?.GetValue<string>(),
+            Strings(json["secrets"]),
+            (json["expectFiles"]?.AsObject() ?? []).ToImmutableSortedDictionary(
+                entry => entry.Key,
+                entry => ReadFileExpectation(entry.Value!.AsObject()),
+                StringComparer.Ordinal),
+            (json["expectConfig"]?.AsObject() ?? []).ToImmutableSortedDictionary(
+                entry => entry.Key,
+                entry => entry.Value?.DeepClone(),
+                StringComparer.Ordinal),
+            json["fails"] is JsonObject fails
+                ? new FailureExpectation(
+                    fails["line"]?.GetValue<int>(),
+                    [.. (fails["output"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())])
+                : null,
+            json["cacheCheck"] is JsonObject cache
+                ? new CacheCheck(cache["arg"]!.GetValue<string>(), cache["file"]!.GetValue<string>())
+                : null);
+    }
+
+    private static ImmutableSortedDictionary<string, string> Strings(JsonNode? node) =>
+        (node?.AsObject() ?? []).ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value!.GetValue<string>(), StringComparer.Ordinal);
+
+    private static FileExpectation ReadFileExpectation(JsonObject json) =>
+        new(
+            json["content"]?.GetValue<string>(),
+            json["type"]?.GetValue<string>(),
+            json["mode"]?.GetValue<string>(),
+            json["uid"]?.GetValue<int>(),
+            json["gid"]?.GetValue<int>(),
+            json["link"]?.GetValue<string>(),
+            json["absent"]?.GetValue<bool>() ?? false);
+}
