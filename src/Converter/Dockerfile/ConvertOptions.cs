@@ -36,6 +36,12 @@ public sealed record ConvertOptions
 
     public string ContextLocalName { get; init; } = "context";
 
+    /// <summary>Replaces the local build context when set (a git or http context, a frontend input, a subdirectory).</summary>
+    public LlbState? BuildContext { get; init; }
+
+    /// <summary>Named contexts that replace stages and images by name (BuildKit's <c>ContextByName</c>); null for none.</summary>
+    public Contexts.INamedContextResolver? NamedContexts { get; init; }
+
     /// <summary>Exclude patterns of the context (from .dockerignore); null when there are none.</summary>
     public ImmutableArray<string>? Excludes { get; init; }
 

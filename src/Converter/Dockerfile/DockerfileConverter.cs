@@ -58,7 +58,7 @@ public static class DockerfileConverter
         public async ValueTask<(LlbState State, ImageConfig Image, StageDispatch Target)> RunAsync(CancellationToken cancellationToken)
         {
             var metaArgs = GlobalArgs();
-            RegisterStages(metaArgs);
+            await RegisterStagesAsync(metaArgs, cancellationToken).ConfigureAwait(false);
             var target = options.Target.Length == 0
                 ? _stages.States[^1]
                 : _stages.FindByName(options.Target) ?? throw new ConvertException($"target stage {options.Target} could not be found");
@@ -138,7 +138,7 @@ public static class DockerfileConverter
             return environment;
         }
 
-        private void RegisterStages(List<ArgValue> metaArgs)
+        private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, CancellationToken cancellationToken)
         {
             var environment = ArgsEnvironment(metaArgs);
             for (var i = 0; i < dockerfile.Stages.Length; i++)
@@ -171,12 +171,26 @@ public static class DockerfileConverter
                     }
                 }
 
-                _stages.Add(state);
-                if (state.Base is { } @base)
+                if (stage.Name.Length > 0 && await NamedContextAsync(stage.Name, state.Platform, cancellationToken).ConfigureAwait(false) is { } named)
                 {
-                    state.Outline = @base.Outline.Clone();
+                    // The stage is the context: none of its instructions run (upstream's noinit).
+                    state.FromContext = true;
+                    state.Dispatched = true;
+                    state.State = named.State;
+                    if (named.Image is { } image)
+                    {
+                        state.Image = image;
+                        if (image.Architecture.Length > 0 && image.OS.Length > 0)
+                        {
+                            state.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);
+                        }
+                    }
+
+                    AddStage(state);
+                    continue;
                 }
 
+                AddStage(state);
                 state.Outline.UsedArgs.UnionWith(used);
                 var total = name != EmptyImageName && state.Base is null ? 1 : 0;
                 total += stage.Commands.Count(c => c is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction);
@@ -186,6 +200,32 @@ public static class DockerfileConverter
                     state.IgnoreCache = ignore.IsEmpty || stage.Name.Length > 0 && ignore.Any(n => string.Equals(n, stage.Name, StringComparison.OrdinalIgnoreCase));
                 }
             }
+        }
+
+        private void AddStage(StageDispatch state)
+        {
+            _stages.Add(state);
+            if (state.Base is { } @base)
+            {
+                state.Outline = @base.Outline.Clone();
+            }
+        }
+
+        /// <summary>
+        /// Asks for a named context as upstream's wrapper does: never for <c>scratch</c> or <c>context</c>, and with
+        /// the target platform when the caller has none.
+        /// </summary>
+        private async ValueTask<Contexts.NamedContext?> NamedContextAsync(string name, LlbPlatform? platform, CancellationToken cancellationToken)
+        {
+            if (options.NamedContexts is not { } resolver
+                || string.Equals(name, EmptyImageName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "context", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var request = new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
+            return await resolver.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         private string Expand(string word, IReadOnlyDictionary<string, string> environment, SourceRange range) =>
@@ -250,7 +290,7 @@ public static class DockerfileConverter
         {
             foreach (var stage in _stages.States)
             {
-                if (stage.Base is not null)
+                if (stage.Base is not null || stage.FromContext)
                 {
                     continue;
                 }
@@ -267,6 +307,25 @@ public static class DockerfileConverter
                     ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
                 var platform = stage.Platform ?? Platforms.Target;
                 stage.BaseName = reference.WithDefaultTag().ToString();
+                Contexts.NamedContext? named;
+                try
+                {
+                    named = await NamedContextAsync(stage.BaseName, platform, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConvertException ex) when (ex.Range is null && stage.Location is { } location)
+                {
+                    throw ex.At(location);
+                }
+
+                if (named is not null)
+                {
+                    stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target);
+                    stage.State = named.State.WithPlatform(platform);
+                    stage.Platform = platform;
+                    stage.Dispatched |= stage.Unregistered;
+                    continue;
+                }
+
                 var isScratch = false;
                 if (target.Reaches(stage))
                 {
@@ -320,6 +379,12 @@ public static class DockerfileConverter
             }
 
             follow?.Sort(StringComparer.Ordinal);
+            if (options.BuildContext is { } given)
+            {
+                _context.Bind(given.Output is null ? throw new ConvertException("the build context is empty") : given);
+                return;
+            }
+
             _context.Bind(Sources.Local(options.ContextLocalName, new LocalOptions
             {
                 SessionId = options.SessionId,

@@ -41,6 +41,9 @@ internal sealed class StageDispatch
 
     public bool Unregistered => Stage is null;
 
+    /// <summary>Whether a named context stands for the stage, whose instructions then never run (upstream's noinit).</summary>
+    public bool FromContext { get; set; }
+
     public LlbPlatform? Platform { get; set; }
 
     public StageDispatch? Base { get; set; }

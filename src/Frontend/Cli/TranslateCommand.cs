@@ -17,15 +17,19 @@ internal static class TranslateCommand
         var target = new Option<string?>("--target") { Description = "stage to build (default: the last one)" };
         var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
         var labels = new Option<string[]>("--label") { Description = "image label KEY=VALUE added to the target's config (repeatable)" };
+        var buildContexts = new Option<string[]>("--build-context")
+        {
+            Description = "named context NAME=VALUE (repeatable): docker-image://REF, a git or http(s) URL, local:NAME, or a directory (sent as the local NAME)",
+        };
         var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (a lock file of digests and configs)" };
         var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
         var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
         var format = new Option<string>("--format") { Description = "pb (binary pb.Definition), json (one line per op, as `buildctl debug dump-llb`) or dot (Graphviz)", DefaultValueFactory = _ => "pb" };
         format.AcceptOnlyFromAmong("pb", "json", "dot");
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
-        var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.")
+        var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.\n  csharp-frontend translate --build-context tools=docker-image://busybox:1.36 --build-context lib=../lib Dockerfile \\\n    | buildctl build --local context=. --local dockerfile=. --local lib=../lib")
         {
-            file, platform, target, buildArgs, labels, imageMetadata, localUniqueId, imageConfig, format, output,
+            file, platform, target, buildArgs, labels, buildContexts, imageMetadata, localUniqueId, imageConfig, format, output,
         };
         command.SetAction(result => Run(
             result.GetValue(file)!,
@@ -33,6 +37,7 @@ internal static class TranslateCommand
             result.GetValue(target),
             result.GetValue(buildArgs) ?? [],
             result.GetValue(labels) ?? [],
+            result.GetValue(buildContexts) ?? [],
             result.GetValue(imageMetadata),
             result.GetValue(localUniqueId)!,
             result.GetValue(imageConfig),
@@ -41,7 +46,7 @@ internal static class TranslateCommand
         return command;
     }
 
-    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
     {
         if (format == "pb" && outputPath is null && !Console.IsOutputRedirected)
         {
@@ -64,7 +69,8 @@ internal static class TranslateCommand
                 options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
             }
 
-            if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args || KeyValueArguments.Parse(labels, "--label") is not { } labelValues)
+            if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args || KeyValueArguments.Parse(labels, "--label") is not { } labelValues
+                || BuildContextArguments.Parse(buildContexts) is not { } contexts)
             {
                 return 2;
             }
@@ -73,6 +79,15 @@ internal static class TranslateCommand
             if (imageMetadata is not null)
             {
                 options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };
+            }
+
+            if (!contexts.Contexts.IsEmpty)
+            {
+                options = options with
+                {
+                    NamedContexts = new Converter.Dockerfile.Contexts.NamedContextLookup(
+                        contexts.Contexts, LlbPlatform.LinuxAmd64, options.ImageResolver, new OfflineContextLoader(contexts.Directories)),
+                };
             }
         }
         catch (Exception ex) when (ex is FormatException or IOException or ImageConfigFormatException or UnauthorizedAccessException)

@@ -41,11 +41,6 @@ public static class BuildOptionsParser
         }
 
         ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
-        if (opts.Keys.FirstOrDefault(k => k.StartsWith(ContextPrefix, StringComparison.Ordinal)) is { } named)
-        {
-            throw new GatewayException($"named build contexts are not supported by csharp-frontend ({named})", Grpc.Core.StatusCode.Unimplemented);
-        }
-
         RejectSbom(opts);
         var hostname = opts.GetValueOrDefault("hostname") ?? "";
         if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Contexts;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Converter.Llb.Marshal;
@@ -84,6 +85,8 @@ public static class DockerfileBuild
             ForceNetworkMode = options.NetworkMode,
             Hostname = options.Hostname,
             SourceMap = sourceMap,
+            NamedContexts = new NamedContextLookup(
+                NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), new BridgeImageResolver(client), new GatewayContextLoader(client, marshal)),
         };
 
         var text = Encoding.UTF8.GetString(dockerfile.Content.Span);

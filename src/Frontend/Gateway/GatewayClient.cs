@@ -48,8 +48,8 @@ public sealed class GatewayClient
             CapSet.FromPong(pong.LLBCaps, GatewayCaps.DefaultLlb), pong);
     }
 
-    /// <summary>Solves <paramref name="definition"/> (lazily, as upstream) and returns its single ref.</summary>
-    public async Task<SolvedRef> SolveAsync(Pb.Definition definition, IEnumerable<CacheImport>? cacheImports, CancellationToken cancellationToken)
+    /// <summary>Solves <paramref name="definition"/> (lazily, as upstream, unless <paramref name="evaluate"/>) and returns its single ref.</summary>
+    public async Task<SolvedRef> SolveAsync(Pb.Definition definition, IEnumerable<CacheImport>? cacheImports, CancellationToken cancellationToken, bool evaluate = false)
     {
         foreach (var metadata in definition.Metadata.Values)
         {
@@ -59,7 +59,7 @@ public sealed class GatewayClient
             }
         }
 
-        var request = new SolveRequest { Definition = definition, AllowResultReturn = true, AllowResultArrayRef = true };
+        var request = new SolveRequest { Definition = definition, AllowResultReturn = true, AllowResultArrayRef = true, Evaluate = evaluate && Caps.Supports(GatewayCaps.EvaluateSolve) };
         foreach (var key in new[] { "cache-imports", "cache-from" })
         {
             if (Environment.Options.TryGetValue(key, out var value))

@@ -107,7 +107,6 @@ public sealed class OptionTests
     [InlineData("override-copy-image", "x", "support for \"override-copy-image\" was removed in BuildKit 0.11")]
     [InlineData("build-arg:BUILDKIT_DISABLE_FILEOP", "true", "support for \"build-arg:BUILDKIT_DISABLE_FILEOP\" was removed in BuildKit 0.11")]
     [InlineData("cache-imports", "{", "failed to unmarshal cache-imports")]
-    [InlineData("context:base", "docker-image://alpine", "named build contexts are not supported")]
     public void BadOptionsFailWithUpstreamsMessage(string key, string value, string message)
     {
         var error = Assert.Throws<GatewayException>(() => BuildOptionsParser.Parse(new Dictionary<string, string> { [key] = value }));

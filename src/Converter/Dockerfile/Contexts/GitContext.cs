@@ -1,0 +1,42 @@
+using CSharpFrontend.Converter.Llb;
+
+namespace CSharpFrontend.Converter.Dockerfile.Contexts;
+
+/// <summary>
+/// A git build context (builder/build.go's <c>detectGitContext</c>): <c>remote[#commit[:subdir]]</c> as
+/// gitutil's <c>ParseGitRef</c> accepts it, <c>github.com/…</c> included, as a git source named
+/// <c>[internal] load git source &lt;ref&gt;</c>.
+/// </summary>
+public static class GitContext
+{
+    /// <summary>The git source for <paramref name="reference"/>, or null when it is no git reference.</summary>
+    /// <param name="reference">The context as given.</param>
+    /// <param name="keepGitDir">Whether the checkout keeps <c>.git</c> (always for named contexts).</param>
+    public static LlbState? TryParse(string reference, bool keepGitDir = true)
+    {
+        GitSource? git;
+        if (reference.StartsWith("github.com/", StringComparison.Ordinal))
+        {
+            var hash = reference.IndexOf('#');
+            var fragment = hash < 0 ? "" : reference[(hash + 1)..];
+            var colon = fragment.IndexOf(':');
+            git = new GitSource(hash < 0 ? reference : reference[..hash], colon < 0 ? fragment : fragment[..colon], colon < 0 ? "" : fragment[(colon + 1)..]);
+        }
+        else
+        {
+            git = GitSource.TryParse(reference);
+        }
+
+        if (git is null)
+        {
+            return null;
+        }
+
+        var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
+        return Sources.Git(git.Remote, commit, new GitOptions
+        {
+            KeepGitDir = keepGitDir,
+            Constraints = OpConstraints.None.WithCustomName("[internal] load git source " + reference),
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Contexts;
+using CSharpFrontend.Frontend.Gateway;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary>
+/// Local named contexts for offline translation: the <c>.dockerignore</c> of a directory given on the command line
+/// (what the daemon would read from the same directory) gives the excludes; a <c>local:NAME</c> without a directory
+/// has none. Frontend inputs do not exist offline.
+/// </summary>
+/// <param name="directories">Directories by local name.</param>
+internal sealed class OfflineContextLoader(ImmutableDictionary<string, string> directories) : INamedContextLoader
+{
+    public ValueTask<NamedContext> LocalAsync(string key, string localName, CancellationToken cancellationToken)
+    {
+        ImmutableArray<string> excludes = [];
+        if (directories.TryGetValue(localName, out var directory)
+            && Path.Combine(directory, ContextSources.Dockerignore) is var ignore && File.Exists(ignore))
+        {
+            excludes = DockerignoreReader.Read(File.ReadAllBytes(ignore));
+        }
+
+        return ValueTask.FromResult(new NamedContext(ContextSources.Local(key, localName, "", excludes), null));
+    }
+
+    public ValueTask<NamedContext> InputAsync(string key, string inputName, CancellationToken cancellationToken) =>
+        throw new ConvertException($"named context {key}: frontend inputs (input:{inputName}) exist only in a build");
+}

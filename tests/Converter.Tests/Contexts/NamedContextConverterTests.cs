@@ -1,0 +1,194 @@
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Contexts;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using Pb;
+
+namespace CSharpFrontend.Converter.Tests.Contexts;
+
+/// <summary>
+/// Where and how dockerfile2llb (v0.11.6 convert.go) asks for named contexts and uses the answers: stage names
+/// before anything else (the stage's instructions are then skipped), base images and images named by
+/// <c>COPY --from</c> / <c>RUN --mount from=</c> after normalization, never <c>scratch</c> or <c>context</c>.
+/// </summary>
+public sealed class NamedContextConverterTests
+{
+    private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private static readonly ConvertOptions Options = new()
+    {
+        TargetPlatform = LlbPlatform.LinuxAmd64,
+        BuildPlatforms = [LlbPlatform.LinuxAmd64],
+        LocalUniqueId = "test",
+        LlbCaps = LlbCaps.All,
+    };
+
+    private static readonly LlbState ContextDir = Sources.Local("ctxdir", new LocalOptions { SharedKeyHint = "ctxdir" });
+
+    private static ConvertResult Convert(string dockerfile, FakeContexts contexts, ConvertOptions? options = null) =>
+        DockerfileConverter.ConvertAsync(dockerfile, (options ?? Options) with { NamedContexts = contexts }).AsTask().GetAwaiter().GetResult();
+
+    private static FakeContexts Answers(params (string Name, NamedContext Context)[] answers) =>
+        new(answers.ToDictionary(a => a.Name, a => a.Context));
+
+    private static IEnumerable<Op> Ops(ConvertResult result) => result.Definition.Ops.Select(o => o.Op);
+
+    private static Op Head(ConvertResult result) =>
+        result.Definition.Ops.Single(o => o.Digest.Value == result.Definition.Head!.Value.Value).Op;
+
+    [Fact]
+    public void AStageNamedByAContextIsTheContextAndItsInstructionsDoNotRun()
+    {
+        var contexts = Answers(("build", new NamedContext(ContextDir, null)));
+        var result = Convert("FROM alpine AS build\nRUN echo skipped\nFROM build\nRUN echo used\n", contexts);
+
+        Assert.DoesNotContain(Ops(result), o => o.Exec?.Meta.Args.Contains("echo skipped") == true);
+        Assert.DoesNotContain(Ops(result), o => o.Source?.Identifier.StartsWith("docker-image://", StringComparison.Ordinal) == true);
+        var exec = Head(result).Exec;
+        Assert.Equal(["/bin/sh", "-c", "echo used"], exec.Meta.Args);
+        var input = result.Definition.Ops.Single(o => o.Digest.Value == Head(result).Inputs[0].Digest).Op;
+        Assert.Equal("local://ctxdir", input.Source.Identifier);
+    }
+
+    [Fact]
+    public void StageNamesAreAskedWithTheirPlatformAndNeverForScratchOrContext()
+    {
+        var contexts = Answers();
+        Convert("FROM alpine AS context\nFROM --platform=linux/arm64 alpine AS build\nFROM scratch AS out\nCOPY --from=build /a /b\n", contexts, Options with { Target = "out" });
+
+        var stageRequests = contexts.Requests.Where(r => !r.Name.Contains('/')).ToList();
+        Assert.Equal(
+            [new NamedContextRequest("build", "default", new LlbPlatform("linux", "arm64")), new NamedContextRequest("out", "default", LlbPlatform.LinuxAmd64)],
+            stageRequests);
+        Assert.DoesNotContain(contexts.Requests, r => r.Name.Equals("scratch", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void WithoutATargetPlatformAStageIsAskedWithoutOne()
+    {
+        var contexts = Answers();
+        Convert("FROM alpine AS build\n", contexts, Options with { TargetPlatform = null });
+        Assert.Contains(new NamedContextRequest("build", "default", null), contexts.Requests);
+    }
+
+    [Fact]
+    public void BaseImagesAreAskedNormalizedWithTheResolveModeAndPlatform()
+    {
+        var contexts = Answers();
+        Convert("FROM alpine\nCOPY --from=busybox:1.36 /a /b\nRUN --mount=from=ghcr.io/x/y,target=/m true\n", contexts, Options with { ImageResolveMode = ResolveMode.ForcePull });
+
+        Assert.Equal(
+            ["docker.io/library/alpine:latest", "docker.io/library/busybox:1.36", "ghcr.io/x/y:latest"],
+            contexts.Requests.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(contexts.Requests, r => Assert.Equal(("pull", LlbPlatform.LinuxAmd64), (r.ResolveMode, r.Platform)));
+    }
+
+    [Fact]
+    public void ABaseImageContextGivesStateAndConfigToTheStage()
+    {
+        var image = new ImageConfig
+        {
+            Architecture = "amd64",
+            OS = "linux",
+            Config = new ContainerConfig { Env = ["FOO=bar"], WorkingDir = "/work", User = "nobody" },
+        };
+        var contexts = Answers(("docker.io/library/alpine:latest", new NamedContext(ContextDir, image)));
+        var result = Convert("FROM alpine\nRUN true\n", contexts);
+
+        var exec = Head(result).Exec;
+        // The stage starts from the context's config: its env plus PATH (added when missing), workdir and user.
+        Assert.Equal(["FOO=bar", "PATH=" + DefaultPath], exec.Meta.Env);
+        Assert.Equal("/work", exec.Meta.Cwd);
+        Assert.Equal("nobody", exec.Meta.User);
+        Assert.Equal("local://ctxdir", result.Definition.Ops.Single(o => o.Digest.Value == Head(result).Inputs[0].Digest).Op.Source.Identifier);
+        Assert.Equal("nobody", result.Image.Config.User);
+        Assert.DoesNotContain(Ops(result), o => o.Source?.Identifier.StartsWith("docker-image://", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void ABaseImageContextWithoutConfigStartsFromTheEmptyImage()
+    {
+        var contexts = Answers(("docker.io/library/alpine:latest", new NamedContext(ContextDir, null)));
+        var result = Convert("FROM alpine\n", contexts);
+
+        // emptyImage(targetPlatform): the platform, rootfs "layers", workdir "/" and the default PATH.
+        Assert.Equal(["PATH=" + DefaultPath], result.Image.Config.Env.ToArray());
+        Assert.Equal("/", result.Image.Config.WorkingDir);
+        Assert.Equal("layers", result.Image.RootFs.Type);
+    }
+
+    [Fact]
+    public void ExecsOnABaseImageContextRunOnTheStagePlatformNotTheContexts()
+    {
+        // The context state is re-platformed to the stage's platform (st.Platform(*platform)).
+        var arm = Sources.Image("docker.io/library/other:latest", new ImageOptions { Constraints = OpConstraints.None with { Platform = new LlbPlatform("linux", "arm64") } });
+        var contexts = Answers(("docker.io/library/alpine:latest", new NamedContext(arm, null)));
+        var result = Convert("FROM alpine\nRUN true\n", contexts);
+        Assert.Equal("amd64", Head(result).Platform.Architecture);
+    }
+
+    [Fact]
+    public void CopyFromAndMountFromReadTheContext()
+    {
+        var contexts = Answers(("docker.io/library/tools:latest", new NamedContext(ContextDir, null)));
+        var result = Convert("FROM alpine\nCOPY --from=tools /a /b\nRUN --mount=from=tools,target=/t true\n", contexts);
+
+        var local = result.Definition.Ops.Single(o => o.Op.Source?.Identifier == "local://ctxdir").Digest.Value;
+        var file = Ops(result).Single(o => o.File is not null);
+        Assert.Contains(file.Inputs, i => i.Digest == local);
+        Assert.Contains(Head(result).Inputs, i => i.Digest == local);
+        Assert.DoesNotContain(Ops(result), o => o.Source?.Identifier == "docker-image://docker.io/library/tools:latest");
+    }
+
+    [Fact]
+    public void ARelativeCopyFromAContextIsFromTheRootNotTheContextsWorkingDirectory()
+    {
+        var state = ContextSources.WithImageConfig(ContextDir, new ImageConfig { Config = new ContainerConfig { WorkingDir = "/app" } });
+        var contexts = Answers(("docker.io/library/tools:latest", new NamedContext(state, null)));
+        var result = Convert("FROM alpine\nCOPY --from=tools bin /b\n", contexts);
+        // dispatchCopy joins every source to "/" (filepath.Join("/", src)) before llb.Copy sees it.
+        Assert.Equal("/bin", Ops(result).Single(o => o.File is not null).File.Actions[0].Copy.Src);
+    }
+
+    [Fact]
+    public void AStageContextWithAnImageTakesItsConfigAndPlatform()
+    {
+        var image = new ImageConfig { Architecture = "arm64", OS = "linux", Config = new ContainerConfig { Env = ["A=1"] } };
+        var contexts = Answers(("base", new NamedContext(ContextDir, image)));
+        var result = Convert("FROM alpine AS base\nFROM base\nRUN true\n", contexts, Options with { TargetPlatform = null });
+
+        Assert.Equal(["A=1", "PATH=" + DefaultPath], Head(result).Exec.Meta.Env);
+        Assert.Equal("arm64", result.Image.Architecture);
+    }
+
+    [Fact]
+    public void ATargetStageContextWithoutImageHasAnEmptyConfig()
+    {
+        var contexts = Answers(("base", new NamedContext(ContextDir, null)));
+        var result = Convert("FROM alpine AS base\nRUN true\n", contexts, Options with { TargetPlatform = null });
+
+        Assert.Empty(result.Image.Config.Env);
+        Assert.Equal("", result.Image.Config.WorkingDir);
+        Assert.Equal("local://ctxdir", Head(result).Source.Identifier);
+    }
+
+    [Fact]
+    public void AFailedBaseLookupIsLocatedAtItsFrom()
+    {
+        var contexts = new FakeContexts(new Dictionary<string, NamedContext>()) { FailWith = "no such context" };
+        var error = Assert.Throws<ConvertException>(() => Convert("FROM alpine\nFROM busybox\n", contexts, Options));
+        Assert.Equal("no such context", error.Message);
+        Assert.Equal(1, error.Range?.StartLine);
+    }
+
+    [Fact]
+    public void AGivenBuildContextReplacesTheLocalContext()
+    {
+        var git = Sources.Git("github.com/moby/buildkit", "v0.11.6");
+        var result = Convert("FROM alpine\nCOPY . /src\n", Answers(), Options with { BuildContext = git });
+
+        Assert.DoesNotContain(Ops(result), o => o.Source?.Identifier.StartsWith("local://", StringComparison.Ordinal) == true);
+        var gitDigest = result.Definition.Ops.Single(o => o.Op.Source?.Identifier == "git://github.com/moby/buildkit#v0.11.6").Digest.Value;
+        Assert.Contains(Ops(result).Single(o => o.File is not null).Inputs, i => i.Digest == gitDigest);
+    }
+}
