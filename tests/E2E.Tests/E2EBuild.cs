@@ -19,7 +19,7 @@ internal sealed record BuildOutcome(FrontendKind Frontend, string Tag, DockerCli
 /// <summary>Runs <c>docker build</c> for a case with one of the two frontends.</summary>
 internal static class E2EBuild
 {
-    public static BuildOutcome Run(E2ECase @case, FrontendKind frontend, IReadOnlyDictionary<string, string>? argOverrides = null, bool noCache = false)
+    public static BuildOutcome Run(Daemon daemon, E2ECase @case, FrontendKind frontend, IReadOnlyDictionary<string, string>? argOverrides = null, bool noCache = false)
     {
         var work = Directory.CreateTempSubdirectory("e2e-");
         try
@@ -28,38 +28,93 @@ internal static class E2EBuild
             var text = File.ReadAllText(Path.Combine(@case.Directory, "Dockerfile"));
             File.WriteAllText(dockerfile, frontend == FrontendKind.Ours ? $"# syntax={E2EEnvironment.FrontendImage}\n{text}" : text);
 
-            var tag = $"e2e-{@case.Name}:{frontend.ToString().ToLowerInvariant()}";
-            var args = new List<string> { "build", "--progress=plain", "-t", tag, "-f", dockerfile };
-            if (noCache)
+            var tag = $"e2e-{@case.Name}:{daemon.Name}-{frontend.ToString().ToLowerInvariant()}";
+            var buildArgs = @case.Args.SetItems(argOverrides ?? new Dictionary<string, string>());
+            var secrets = @case.Secrets.Select(secret =>
             {
-                args.Add("--no-cache");
-            }
+                var file = Path.Combine(work.FullName, "secret-" + secret.Key);
+                File.WriteAllText(file, secret.Value);
+                return $"id={secret.Key},src={file}";
+            }).ToList();
 
-            foreach (var (key, value) in @case.Args.SetItems(argOverrides ?? new Dictionary<string, string>()))
-            {
-                args.AddRange(["--build-arg", $"{key}={value}"]);
-            }
-
-            if (@case.Target is { } target)
-            {
-                args.AddRange(["--target", target]);
-            }
-
-            foreach (var (id, content) in @case.Secrets)
-            {
-                var file = Path.Combine(work.FullName, "secret-" + id);
-                File.WriteAllText(file, content);
-                args.AddRange(["--secret", $"id={id},src={file}"]);
-            }
-
-            args.Add(@case.Directory);
             var clock = Stopwatch.StartNew();
-            var result = DockerCli.Run(args, TimeSpan.FromMinutes(4));
+            var result = daemon.IsOld
+                ? DockerCli.Run(DockerBuildArgs(@case, tag, dockerfile, buildArgs, secrets, noCache), TimeSpan.FromMinutes(4))
+                : BuildctlBuild(@case, tag, work.FullName, buildArgs, secrets, noCache);
             return new BuildOutcome(frontend, tag, result, clock.Elapsed);
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private static List<string> DockerBuildArgs(
+        E2ECase @case, string tag, string dockerfile, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
+    {
+        var args = new List<string> { "build", "--progress=plain", "-t", tag, "-f", dockerfile };
+        if (noCache)
+        {
+            args.Add("--no-cache");
+        }
+
+        foreach (var (key, value) in buildArgs)
+        {
+            args.AddRange(["--build-arg", $"{key}={value}"]);
+        }
+
+        if (@case.Target is { } target)
+        {
+            args.AddRange(["--target", target]);
+        }
+
+        foreach (var secret in secrets)
+        {
+            args.AddRange(["--secret", secret]);
+        }
+
+        args.Add(@case.Directory);
+        return args;
+    }
+
+    /// <summary><c>buildctl build</c> with the dockerfile.v0 frontend, exporting a docker tarball that dockerd loads.</summary>
+    private static DockerCli.Result BuildctlBuild(
+        E2ECase @case, string tag, string work, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
+    {
+        var tarball = Path.Combine(work, "image.tar");
+        var args = new List<string>
+        {
+            "--addr", Daemon.BuildKitAddress!, "build", "--progress=plain", "--frontend", "dockerfile.v0",
+            "--local", "context=" + @case.Directory, "--local", "dockerfile=" + work, "--opt", "filename=Dockerfile",
+            "--output", $"type=docker,name=docker.io/library/{tag},dest={tarball}",
+        };
+        if (noCache)
+        {
+            args.Add("--no-cache");
+        }
+
+        foreach (var (key, value) in buildArgs)
+        {
+            args.AddRange(["--opt", $"build-arg:{key}={value}"]);
+        }
+
+        if (@case.Target is { } target)
+        {
+            args.AddRange(["--opt", "target=" + target]);
+        }
+
+        foreach (var secret in secrets)
+        {
+            args.AddRange(["--secret", secret]);
+        }
+
+        var build = Daemon.RetryOnCrash(() => DockerCli.RunProgram(Daemon.Buildctl!, args, TimeSpan.FromMinutes(4)));
+        if (build.ExitCode != 0)
+        {
+            return build;
+        }
+
+        var load = DockerCli.Run(["load", "-i", tarball]);
+        return load with { Stdout = build.Stdout + load.Stdout, Stderr = build.Stderr + load.Stderr };
     }
 }

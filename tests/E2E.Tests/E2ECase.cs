@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace CSharpFrontend.E2E.Tests;
 
-/// <summary>How the daemon's builtin frontend takes part in a case.</summary>
+/// <summary>How the daemon's builtin frontend takes part in a case ("builtin" for the old daemon, "newBuiltin" for BuildKit v0.11.6).</summary>
 internal enum BuiltinRole
 {
     /// <summary>Both frontends build; the two images must be identical.</summary>
@@ -28,6 +28,7 @@ internal sealed record E2ECase(
     string Name,
     string Directory,
     BuiltinRole Builtin,
+    BuiltinRole NewBuiltin,
     string? Why,
     ImmutableSortedDictionary<string, string> Args,
     string? Target,
@@ -50,12 +51,8 @@ internal sealed record E2ECase(
         return new E2ECase(
             name,
             directory,
-            json["builtin"]?.GetValue<string>() switch
-            {
-                null or "compare" => BuiltinRole.Compare,
-                "unsupported" => BuiltinRole.Unsupported,
-                var other => throw new InvalidDataException($"{name}: unknown builtin role '{other}'"),
-            },
+            Role(name, json["builtin"]?.GetValue<string>() ?? "compare"),
+            Role(name, json["newBuiltin"]?.GetValue<string>() ?? "compare"),
             json["why"]?.GetValue<string>(),
             Strings(json["args"]),
             json["target"]?.GetValue<string>(),
@@ -77,6 +74,16 @@ internal sealed record E2ECase(
                 ? new CacheCheck(cache["arg"]!.GetValue<string>(), cache["file"]!.GetValue<string>())
                 : null);
     }
+
+    /// <summary>The role of the builtin frontend of the daemon under test: the old one (Docker 20.10) or BuildKit v0.11.6.</summary>
+    public BuiltinRole RoleOn(Daemon daemon) => daemon.IsOld ? Builtin : NewBuiltin;
+
+    private static BuiltinRole Role(string name, string text) => text switch
+    {
+        "compare" => BuiltinRole.Compare,
+        "unsupported" => BuiltinRole.Unsupported,
+        _ => throw new InvalidDataException($"{name}: unknown builtin role '{text}'"),
+    };
 
     private static ImmutableSortedDictionary<string, string> Strings(JsonNode? node) =>
         (node?.AsObject() ?? []).ToImmutableSortedDictionary(entry => entry.Key, entry => entry.Value!.GetValue<string>(), StringComparer.Ordinal);

@@ -9,13 +9,13 @@ internal static class E2ESummary
         var directory = Path.Combine(TestPaths.RepoRoot, "out", "e2e");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.tsv");
-        System.IO.File.WriteAllText(path, "case\trole\tours_seconds\tbuiltin_seconds\tresult\n");
+        System.IO.File.WriteAllText(path, "daemon\tcase\trole\tours_seconds\tbuiltin_seconds\tresult\n");
         return path;
     });
 
-    public static void Record(E2ECase @case, BuildOutcome? ours, BuildOutcome? builtin, string result)
+    public static void Record(Daemon daemon, E2ECase @case, BuildOutcome? ours, BuildOutcome? builtin, string result)
     {
-        var line = string.Join('\t', @case.Name, @case.Fails is null ? @case.Builtin.ToString() : "Fails",
+        var line = string.Join('\t', daemon.Name, @case.Name, @case.Fails is null ? @case.RoleOn(daemon).ToString() : "Fails",
             Seconds(ours), Seconds(builtin), result);
         lock (Gate)
         {

@@ -21,13 +21,13 @@ public sealed class SharedCacheTests
 
         var @case = SharedCase();
         var nonce = new Dictionary<string, string> { ["NONCE"] = Guid.NewGuid().ToString("N") };
-        var warm = E2EBuild.Run(@case, first, nonce);
+        var warm = E2EBuild.Run(Daemon.Docker, @case, first, nonce);
         Assert.True(warm.Succeeded, warm.Result.Output);
         var warmSteps = BuildProgress.Steps(warm.Result.Output);
         Assert.True(warmSteps.Count >= 5, $"{first}: expected the five steps after FROM:\n{warm.Result.Output}");
         Assert.All(warmSteps, step => Assert.False(step.Cached, $"{first} found {step.Name} in the cache before any build of it"));
 
-        var again = E2EBuild.Run(@case, second, nonce);
+        var again = E2EBuild.Run(Daemon.Docker, @case, second, nonce);
         Assert.True(again.Succeeded, again.Result.Output);
         var steps = BuildProgress.Steps(again.Result.Output);
         Assert.True(steps.Count >= 5, $"{second}: expected the five steps after FROM:\n{again.Result.Output}");
@@ -38,7 +38,7 @@ public sealed class SharedCacheTests
     {
         var directory = Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "shared-cache");
         return new E2ECase(
-            "shared-cache", directory, BuiltinRole.Compare, null, ImmutableSortedDictionary<string, string>.Empty, null,
+            "shared-cache", directory, BuiltinRole.Compare, BuiltinRole.Compare, null, ImmutableSortedDictionary<string, string>.Empty, null,
             ImmutableSortedDictionary<string, string>.Empty, ImmutableSortedDictionary<string, FileExpectation>.Empty,
             ImmutableSortedDictionary<string, JsonNode?>.Empty, null, null);
     }

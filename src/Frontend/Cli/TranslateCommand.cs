@@ -21,15 +21,19 @@ internal static class TranslateCommand
         {
             Description = "named context NAME=VALUE (repeatable): docker-image://REF, a git or http(s) URL, local:NAME, or a directory (sent as the local NAME)",
         };
+        var context = new Option<string?>("--context")
+        {
+            Description = "the context directory that will be sent as the local `context`: its .dockerignore (or <Dockerfile>.dockerignore) gives the context's exclude patterns, as in a build",
+        };
         var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (a lock file of digests and configs)" };
         var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
         var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
         var format = new Option<string>("--format") { Description = "pb (binary pb.Definition), json (one line per op, as `buildctl debug dump-llb`) or dot (Graphviz)", DefaultValueFactory = _ => "pb" };
         format.AcceptOnlyFromAmong("pb", "json", "dot");
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
-        var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate Dockerfile | buildctl build --local context=. --local dockerfile=.\n  csharp-frontend translate --build-context tools=docker-image://busybox:1.36 --build-context lib=../lib Dockerfile \\\n    | buildctl build --local context=. --local dockerfile=. --local lib=../lib")
+        var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate --context . Dockerfile | buildctl build --local context=. --local dockerfile=.\n  csharp-frontend translate --build-context tools=docker-image://busybox:1.36 --build-context lib=../lib Dockerfile \\\n    | buildctl build --local context=. --local dockerfile=. --local lib=../lib")
         {
-            file, platform, target, buildArgs, labels, buildContexts, imageMetadata, localUniqueId, imageConfig, format, output,
+            file, platform, target, buildArgs, labels, buildContexts, context, imageMetadata, localUniqueId, imageConfig, format, output,
         };
         command.SetAction(result => Run(
             result.GetValue(file)!,
@@ -38,6 +42,7 @@ internal static class TranslateCommand
             result.GetValue(buildArgs) ?? [],
             result.GetValue(labels) ?? [],
             result.GetValue(buildContexts) ?? [],
+            result.GetValue(context),
             result.GetValue(imageMetadata),
             result.GetValue(localUniqueId)!,
             result.GetValue(imageConfig),
@@ -46,7 +51,7 @@ internal static class TranslateCommand
         return command;
     }
 
-    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? contextDirectory, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
     {
         if (format == "pb" && outputPath is null && !Console.IsOutputRedirected)
         {
@@ -75,7 +80,7 @@ internal static class TranslateCommand
                 return 2;
             }
 
-            options = options with { BuildArgs = args, Labels = labelValues };
+            options = options with { BuildArgs = args, Labels = labelValues, Excludes = ContextExcludes.Read(path, contextDirectory) };
             if (imageMetadata is not null)
             {
                 options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };

@@ -1,0 +1,85 @@
+using Xunit.Abstractions;
+
+namespace CSharpFrontend.E2E.Tests;
+
+/// <summary>
+/// The offline path: <c>csharp-frontend translate</c> writes a definition that <c>buildctl build</c> takes on stdin
+/// (with <c>--local context=… --local dockerfile=…</c>); the files it builds are those of the builtin frontend's
+/// image and meet the case's expectations. A raw definition carries no image config, so only files are compared.
+/// </summary>
+public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Cases => new(E2ECase.Names().Where(name => E2ECase.Load(name).Fails is null));
+
+    [BuildKitTheory]
+    [MemberData(nameof(Cases))]
+    public void Buildctl_builds_the_translated_definition_from_stdin(string name)
+    {
+        if (E2EEnvironment.MissingReason is { } missing)
+        {
+            Assert.Fail("the images are loaded into dockerd for inspection, which is not available: " + missing);
+        }
+
+        var @case = E2ECase.Load(name);
+        var definition = Translate(@case);
+        var work = Directory.CreateTempSubdirectory("e2e-stdin-");
+        try
+        {
+            var tag = $"e2e-{name}:buildctl-stdin";
+            var tarball = Path.Combine(work.FullName, "image.tar");
+            var args = new List<string>
+            {
+                "--addr", Daemon.BuildKitAddress!, "build", "--progress=plain",
+                "--local", "context=" + @case.Directory, "--local", "dockerfile=" + @case.Directory,
+                "--output", $"type=docker,name=docker.io/library/{tag},dest={tarball}",
+            };
+            foreach (var (id, content) in @case.Secrets)
+            {
+                var file = Path.Combine(work.FullName, "secret-" + id);
+                File.WriteAllText(file, content);
+                args.AddRange(["--secret", $"id={id},src={file}"]);
+            }
+
+            var build = Daemon.RetryOnCrash(() => DockerCli.RunProgram(Daemon.Buildctl!, args, TimeSpan.FromMinutes(4), definition));
+            Assert.True(build.ExitCode == 0, $"buildctl rejected or failed our definition of {name}:\n{build.Output}");
+            DockerCli.Check("load", "-i", tarball);
+            var image = ImageSnapshot.Take(tag);
+
+            var unmet = ImageComparison.Unmet(@case with { ExpectConfig = @case.ExpectConfig.Clear() }, image);
+            Assert.True(unmet.Count == 0, $"{name}: the image does not meet the expectations:\n" + string.Join('\n', unmet));
+            if (@case.RoleOn(Daemon.BuildKit) == BuiltinRole.Compare)
+            {
+                var builtin = E2EBuild.Run(Daemon.BuildKit, @case, FrontendKind.Builtin);
+                Assert.True(builtin.Succeeded, builtin.Result.Output);
+                var differences = ImageComparison.Differences(ImageSnapshot.Take(builtin.Tag), image)
+                    .Where(line => !line.StartsWith("config ", StringComparison.Ordinal)).ToList();
+                Assert.True(differences.Count == 0, $"{name}: the files differ:\n" + string.Join('\n', differences.Take(50)));
+            }
+
+            output.WriteLine($"{definition.Length} bytes of definition; {image.Files.Count} files");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] Translate(E2ECase @case)
+    {
+        var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "csharp-frontend.dll"), "translate" };
+        foreach (var (key, value) in @case.Args)
+        {
+            args.AddRange(["--build-arg", $"{key}={value}"]);
+        }
+
+        if (@case.Target is { } target)
+        {
+            args.AddRange(["--target", target]);
+        }
+
+        args.AddRange(["--context", @case.Directory, Path.Combine(@case.Directory, "Dockerfile")]);
+        var (exitCode, bytes, stderr) = DockerCli.RunBinary("dotnet", args);
+        Assert.True(exitCode == 0, $"translate failed: {stderr}");
+        return bytes;
+    }
+}
