@@ -69,7 +69,7 @@ internal static class TranslateCommand
                 return 2;
             }
 
-            options = options with { BuildArgs = args, Labels = labelValues };
+            options = options with { BuildArgs = args, Labels = labelValues, SourceDateEpoch = SourceDateEpoch.FromBuildArgs(args) };
             if (imageMetadata is not null)
             {
                 options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };
