@@ -55,10 +55,12 @@ public static class DockerfileBuild
         var inputDockerfile = options.ForceLocalDockerfile ? null : inputs.GetValueOrDefault("dockerfile");
         var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, inputDockerfile, cancellationToken).ConfigureAwait(false);
 
-        if (options.RequestId is { } requestId)
+        if (GatewaySubrequests.Check(options.RequestId) is { } described)
         {
-            throw new GatewayException($"unsupported request {requestId}", details: [ErrdefsDetails.Subrequest(requestId)]);
+            return described;
         }
+
+        var epoch = ParseSourceDateEpoch(options.BuildArgs);
 
         var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
         var convert = new ConvertOptions
@@ -84,9 +86,15 @@ public static class DockerfileBuild
             ForceNetworkMode = options.NetworkMode,
             Hostname = options.Hostname,
             SourceMap = sourceMap,
+            SourceDateEpoch = epoch,
         };
 
         var text = Encoding.UTF8.GetString(dockerfile.Content.Span);
+        if (options.RequestId is { } requestId)
+        {
+            return await GatewaySubrequests.RunAsync(requestId, client, log, dockerfile, text, convert with { TargetPlatform = options.TargetPlatforms[0] }, cancellationToken).ConfigureAwait(false);
+        }
+
         var builds = options.TargetPlatforms.Select((platform, index) =>
             BuildPlatformAsync(client, log, dockerfile, text, convert with { TargetPlatform = platform }, options.CacheImports, index == 0, cancellationToken)).ToList();
         var built = await Task.WhenAll(builds).ConfigureAwait(false);
@@ -119,6 +127,16 @@ public static class DockerfileBuild
         GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options,
         ImmutableArray<CacheImport> cacheImports, bool warn, CancellationToken cancellationToken)
     {
+        var result = await ConvertAsync(client, log, dockerfile, text, options, warn, cancellationToken).ConfigureAwait(false);
+        var config = ImageConfigWriter.ToUtf8Json(result.Image);
+        var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
+        return (reference, config);
+    }
+
+    /// <summary>Converts; failures located in the Dockerfile, the parser's warnings sent when <paramref name="warn"/>.</summary>
+    public static async Task<ConvertResult> ConvertAsync(
+        GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options, bool warn, CancellationToken cancellationToken)
+    {
         ConvertResult result;
         try
         {
@@ -137,9 +155,20 @@ public static class DockerfileBuild
             }
         }
 
-        var config = ImageConfigWriter.ToUtf8Json(result.Image);
-        var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
-        return (reference, config);
+        return result;
+    }
+
+    /// <summary><c>build-arg:SOURCE_DATE_EPOCH</c> (upstream's <c>parseSourceDateEpoch</c>).</summary>
+    private static Converter.Image.ImageTime? ParseSourceDateEpoch(IReadOnlyDictionary<string, string> buildArgs)
+    {
+        try
+        {
+            return SourceDateEpoch.FromBuildArgs(buildArgs);
+        }
+        catch (FormatException ex)
+        {
+            throw new GatewayException(ex.Message);
+        }
     }
 
     /// <summary>A failure located in the Dockerfile (errdefs.Source detail), as upstream's <c>wrapSource</c>.</summary>
