@@ -147,6 +147,25 @@ public sealed class TranslateCommandTests
         Assert.Contains("error: invalid SOURCE_DATE_EPOCH: yesterday: strconv.ParseInt: parsing \"yesterday\": invalid syntax", result.Stderr);
     }
 
+    [Fact]
+    public void AnEpochPastYear9999IsAnErrorNotACrash()
+    {
+        var work = Directory.CreateTempSubdirectory("translate-");
+        try
+        {
+            var result = CliProcess.Run("FROM scratch\nENV A=1\n", "translate", "-", "--image-config", Path.Combine(work.FullName, "image.json"),
+                "--build-arg", "SOURCE_DATE_EPOCH=999999999999");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Empty(result.Stdout);
+            Assert.StartsWith("error: failed to marshal image config: ", result.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(work.FullName, "image.json")));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static string[] Digests(Definition definition) =>
         [.. definition.Def.Select(d => Digest.Of(d.Span).Value).Order(StringComparer.Ordinal)];
 }

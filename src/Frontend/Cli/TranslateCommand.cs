@@ -112,7 +112,18 @@ internal static class TranslateCommand
 
         if (imageConfigPath is not null)
         {
-            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image) + "\n"));
+            string config;
+            try
+            {
+                config = ImageConfigWriter.ToIndentedJson(result.Image);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine("error: failed to marshal image config: " + ex.Message);
+                return 1;
+            }
+
+            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(config + "\n"));
         }
 
         if (outputPath is not null)

@@ -128,7 +128,17 @@ public static class DockerfileBuild
         ImmutableArray<CacheImport> cacheImports, bool warn, CancellationToken cancellationToken)
     {
         var result = await ConvertAsync(client, log, dockerfile, text, options, warn, cancellationToken).ConfigureAwait(false);
-        var config = ImageConfigWriter.ToUtf8Json(result.Image);
+        byte[] config;
+        try
+        {
+            config = ImageConfigWriter.ToUtf8Json(result.Image);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a SOURCE_DATE_EPOCH past year 9999 in a history entry, which Go's JSON refuses as well.
+            throw new GatewayException("failed to marshal image config: " + ex.Message);
+        }
+
         var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
         return (reference, config);
     }

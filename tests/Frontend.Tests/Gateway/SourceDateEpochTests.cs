@@ -36,6 +36,16 @@ public sealed class SourceDateEpochTests
     }
 
     [Fact]
+    public async Task AnEpochPastYear9999FailsWhenTheConfigIsWritten()
+    {
+        var bridge = WithDockerfile("FROM alpine\nRUN true\n");
+        var run = await RunAsync(bridge, [Opt("build-arg:SOURCE_DATE_EPOCH", "999999999999")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("failed to marshal image config: ", Assert.Single(bridge.Returns).Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadEpochFailsTheBuildWithUpstreamsMessage()
     {
         var bridge = WithDockerfile("FROM alpine\nRUN true\n");
