@@ -118,6 +118,54 @@ public sealed class TranslateCommandTests
         Assert.Contains("target stage b could not be found", result.Stderr);
     }
 
+    [Fact]
+    public void SourceDateEpochBuildArgDatesTheHistory()
+    {
+        var work = Directory.CreateTempSubdirectory("translate-");
+        try
+        {
+            var config = Path.Combine(work.FullName, "image.json");
+            var result = CliProcess.Run("FROM scratch\nENV A=1\nCOPY x /x\n", "translate", "-", "-o", Path.Combine(work.FullName, "def.pb"),
+                "--image-config", config, "--build-arg", "SOURCE_DATE_EPOCH=1700000000");
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            var history = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!["history"]!.AsArray();
+            Assert.Equal(2, history.Count);
+            Assert.All(history, h => Assert.Equal("2023-11-14T22:13:20Z", h!["created"]!.GetValue<string>()));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BadSourceDateEpochIsAnErrorAndWritesNothing()
+    {
+        var result = CliProcess.Run("FROM scratch\n", "translate", "-", "--build-arg", "SOURCE_DATE_EPOCH=yesterday");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("error: invalid SOURCE_DATE_EPOCH: yesterday: strconv.ParseInt: parsing \"yesterday\": invalid syntax", result.Stderr);
+    }
+
+    [Fact]
+    public void AnEpochPastYear9999IsAnErrorNotACrash()
+    {
+        var work = Directory.CreateTempSubdirectory("translate-");
+        try
+        {
+            var result = CliProcess.Run("FROM scratch\nENV A=1\n", "translate", "-", "--image-config", Path.Combine(work.FullName, "image.json"),
+                "--build-arg", "SOURCE_DATE_EPOCH=999999999999");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Empty(result.Stdout);
+            Assert.StartsWith("error: failed to marshal image config: ", result.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(work.FullName, "image.json")));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static string[] Digests(Definition definition) =>
         [.. definition.Def.Select(d => Digest.Of(d.Span).Value).Order(StringComparer.Ordinal)];
 }

@@ -66,4 +66,10 @@ public sealed record ConvertOptions
 
     /// <summary>The Dockerfile's name in source locations (none are written when null).</summary>
     public SourceMapSpec? SourceMap { get; init; }
+
+    /// <summary>
+    /// SOURCE_DATE_EPOCH (<see cref="Dockerfile.SourceDateEpoch"/>): the <c>created</c> time of every history entry
+    /// the Dockerfile commits; null writes none. The image's own <c>created</c> is left to the exporter, as in v0.11.6.
+    /// </summary>
+    public ImageTime? SourceDateEpoch { get; init; }
 }

@@ -38,19 +38,19 @@ internal sealed partial class Dispatcher
         Commit(stage, message.ToString(), withLayer: false);
     }
 
-    private static void DispatchMaintainer(StageDispatch stage, MaintainerInstruction instruction)
+    private void DispatchMaintainer(StageDispatch stage, MaintainerInstruction instruction)
     {
         stage.Image = stage.Image with { Author = instruction.Maintainer };
         Commit(stage, "MAINTAINER " + instruction.Maintainer, withLayer: false);
     }
 
-    private static void DispatchOnbuild(StageDispatch stage, OnbuildInstruction instruction) =>
+    private void DispatchOnbuild(StageDispatch stage, OnbuildInstruction instruction) =>
         WithConfig(stage, c => c with { OnBuild = (c.OnBuild ?? []).Add(instruction.Expression) });
 
     private static ImmutableArray<string> WithShell(StageDispatch stage, ImmutableArray<string> args) =>
         [.. stage.Image.Config.ShellOrDefault(stage.Image.OS), string.Join(' ', args)];
 
-    private static void DispatchCmd(StageDispatch stage, CmdInstruction instruction)
+    private void DispatchCmd(StageDispatch stage, CmdInstruction instruction)
     {
         var args = instruction.PrependShell ? WithShell(stage, instruction.CmdLine) : instruction.CmdLine;
         WithConfig(stage, c => c with { Cmd = args, ArgsEscaped = true });
@@ -58,14 +58,14 @@ internal sealed partial class Dispatcher
         Commit(stage, "CMD " + GoFormat.QuoteList(args), withLayer: false);
     }
 
-    private static void DispatchEntrypoint(StageDispatch stage, EntrypointInstruction instruction)
+    private void DispatchEntrypoint(StageDispatch stage, EntrypointInstruction instruction)
     {
         var args = instruction.PrependShell ? WithShell(stage, instruction.CmdLine) : instruction.CmdLine;
         WithConfig(stage, c => c with { Entrypoint = args, Cmd = stage.CmdSet ? c.Cmd : [] });
         Commit(stage, "ENTRYPOINT " + GoFormat.QuoteList(args), withLayer: false);
     }
 
-    private static void DispatchHealthcheck(StageDispatch stage, HealthcheckInstruction instruction)
+    private void DispatchHealthcheck(StageDispatch stage, HealthcheckInstruction instruction)
     {
         var health = instruction.Health;
         WithConfig(stage, c => c with
@@ -146,7 +146,7 @@ internal sealed partial class Dispatcher
         Commit(stage, "STOPSIGNAL " + signal, withLayer: false);
     }
 
-    private static void DispatchShell(StageDispatch stage, ShellInstruction instruction)
+    private void DispatchShell(StageDispatch stage, ShellInstruction instruction)
     {
         WithConfig(stage, c => c with { Shell = instruction.Shell });
         Commit(stage, "SHELL " + GoFormat.List(instruction.Shell), withLayer: false);

@@ -144,7 +144,7 @@ internal sealed partial class Dispatcher(
     private OpConstraints Step(string name, Instruction instruction, bool ignoreCache) =>
         Names.Located(OpConstraints.None.WithCustomName(name), options.SourceMap, instruction.Range) with { IgnoreCache = ignoreCache };
 
-    private static void Commit(StageDispatch stage, string message, bool withLayer, bool ranOperation = false) =>
+    private void Commit(StageDispatch stage, string message, bool withLayer, bool ranOperation = false) =>
         stage.Image = stage.Image with
         {
             History = (stage.Image.History.IsDefault ? [] : stage.Image.History).Add(new HistoryEntry
@@ -152,6 +152,7 @@ internal sealed partial class Dispatcher(
                 CreatedBy = ranOperation ? message + " # buildkit" : message,
                 Comment = HistoryComment,
                 EmptyLayer = !withLayer,
+                Created = options.SourceDateEpoch,
             }),
         };
 

@@ -80,7 +80,13 @@ internal static class TranslateCommand
                 return 2;
             }
 
-            options = options with { BuildArgs = args, Labels = labelValues, Excludes = ContextExcludes.Read(path, contextDirectory) };
+            options = options with
+            {
+                BuildArgs = args,
+                Labels = labelValues,
+                Excludes = ContextExcludes.Read(path, contextDirectory),
+                SourceDateEpoch = SourceDateEpoch.FromBuildArgs(args),
+            };
             if (imageMetadata is not null)
             {
                 options = options with { ImageResolver = FileImageMetadataResolver.Load(imageMetadata) };
@@ -132,7 +138,18 @@ internal static class TranslateCommand
 
         if (imageConfigPath is not null)
         {
-            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image) + "\n"));
+            string config;
+            try
+            {
+                config = ImageConfigWriter.ToIndentedJson(result.Image);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine("error: failed to marshal image config: " + ex.Message);
+                return 1;
+            }
+
+            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(config + "\n"));
         }
 
         if (outputPath is not null)

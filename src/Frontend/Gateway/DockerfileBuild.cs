@@ -56,10 +56,12 @@ public static class DockerfileBuild
         var inputDockerfile = options.ForceLocalDockerfile ? null : inputs.GetValueOrDefault("dockerfile");
         var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, inputDockerfile, cancellationToken).ConfigureAwait(false);
 
-        if (options.RequestId is { } requestId)
+        if (GatewaySubrequests.Check(options.RequestId) is { } described)
         {
-            throw new GatewayException($"unsupported request {requestId}", details: [ErrdefsDetails.Subrequest(requestId)]);
+            return described;
         }
+
+        var epoch = ParseSourceDateEpoch(options.BuildArgs);
 
         var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
         var convert = new ConvertOptions
@@ -87,9 +89,15 @@ public static class DockerfileBuild
             SourceMap = sourceMap,
             NamedContexts = new NamedContextLookup(
                 NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), new BridgeImageResolver(client), new GatewayContextLoader(client, marshal)),
+            SourceDateEpoch = epoch,
         };
 
         var text = Encoding.UTF8.GetString(dockerfile.Content.Span);
+        if (options.RequestId is { } requestId)
+        {
+            return await GatewaySubrequests.RunAsync(requestId, client, log, dockerfile, text, convert with { TargetPlatform = options.TargetPlatforms[0] }, cancellationToken).ConfigureAwait(false);
+        }
+
         var builds = options.TargetPlatforms.Select((platform, index) =>
             BuildPlatformAsync(client, log, dockerfile, text, convert with { TargetPlatform = platform }, options.CacheImports, index == 0, cancellationToken)).ToList();
         var built = await Task.WhenAll(builds).ConfigureAwait(false);
@@ -122,6 +130,26 @@ public static class DockerfileBuild
         GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options,
         ImmutableArray<CacheImport> cacheImports, bool warn, CancellationToken cancellationToken)
     {
+        var result = await ConvertAsync(client, log, dockerfile, text, options, warn, cancellationToken).ConfigureAwait(false);
+        byte[] config;
+        try
+        {
+            config = ImageConfigWriter.ToUtf8Json(result.Image);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a SOURCE_DATE_EPOCH past year 9999 in a history entry, which Go's JSON refuses as well.
+            throw new GatewayException("failed to marshal image config: " + ex.Message);
+        }
+
+        var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
+        return (reference, config);
+    }
+
+    /// <summary>Converts; failures located in the Dockerfile, the parser's warnings sent when <paramref name="warn"/>.</summary>
+    public static async Task<ConvertResult> ConvertAsync(
+        GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options, bool warn, CancellationToken cancellationToken)
+    {
         ConvertResult result;
         try
         {
@@ -140,9 +168,20 @@ public static class DockerfileBuild
             }
         }
 
-        var config = ImageConfigWriter.ToUtf8Json(result.Image);
-        var reference = await client.SolveAsync(result.Definition.Definition, cacheImports, cancellationToken).ConfigureAwait(false);
-        return (reference, config);
+        return result;
+    }
+
+    /// <summary><c>build-arg:SOURCE_DATE_EPOCH</c> (upstream's <c>parseSourceDateEpoch</c>).</summary>
+    private static Converter.Image.ImageTime? ParseSourceDateEpoch(IReadOnlyDictionary<string, string> buildArgs)
+    {
+        try
+        {
+            return SourceDateEpoch.FromBuildArgs(buildArgs);
+        }
+        catch (FormatException ex)
+        {
+            throw new GatewayException(ex.Message);
+        }
     }
 
     /// <summary>A failure located in the Dockerfile (errdefs.Source detail), as upstream's <c>wrapSource</c>.</summary>

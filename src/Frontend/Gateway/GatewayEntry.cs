@@ -14,33 +14,58 @@ public static class GatewayEntry
 
     /// <summary>
     /// Runs over this process's stdin/stdout. stdout is taken for gRPC first and <see cref="Console.Out"/> is sent to
-    /// stderr, so that no stray write can corrupt the stream; logs go to stderr. Returns the exit code.
+    /// stderr, so that no stray write can corrupt the stream; logs go to stderr. Returns the exit code: 0 when the
+    /// result was returned, 1 on any failure (said on stderr), never an unhandled exception.
     /// </summary>
     public static async Task<int> RunFromProcessAsync(CancellationToken cancellationToken = default)
     {
-        var stdout = Console.OpenStandardOutput();
+        var stdout = OpenStandardOutput();
         var stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
-        var result = await RunAsync(new GatewayRunOptions
+        var variables = GatewayEnvironment.ProcessVariables();
+        try
         {
-            Input = stdin,
-            Output = stdout,
-            Variables = GatewayEnvironment.ProcessVariables(),
-            Log = Console.Error,
-        }, cancellationToken).ConfigureAwait(false);
-        return result.ExitCode;
+            var result = await RunAsync(new GatewayRunOptions
+            {
+                Input = stdin,
+                Output = stdout,
+                Variables = variables,
+                Log = Console.Error,
+                Timeouts = GatewayTimeouts.FromVariables(variables),
+            }, cancellationToken).ConfigureAwait(false);
+            return result.ExitCode;
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync("error: the gateway run failed unexpectedly: " + ex).ConfigureAwait(false);
+            return 1;
+        }
     }
+
+    /// <summary>
+    /// stdout as a plain unbuffered file stream: the console stream ignores EPIPE (pretends the write succeeded), so a
+    /// daemon that stopped reading would go unnoticed until a deadline; here the write fails and the run ends.
+    /// </summary>
+    private static Stream OpenStandardOutput() =>
+        OperatingSystem.IsWindows()
+            ? Console.OpenStandardOutput()
+            : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
     /// <summary>Pings the daemon, builds, and returns the result or the error to it.</summary>
     public static async Task<GatewayRunResult> RunAsync(GatewayRunOptions options, CancellationToken cancellationToken = default)
     {
         var log = options.Log;
-        var environment = GatewayEnvironment.From(options.Variables);
         using var channel = BridgeChannel.Over(new DuplexStream(options.Input, options.Output));
 
         GatewayClient client;
         try
         {
+            var environment = GatewayEnvironment.From(options.Variables);
             client = await GatewayClient.ConnectAsync(channel.Client, environment, options.Timeouts, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)

@@ -100,8 +100,9 @@ public sealed record GatewayEnvironment(
                 return [.. platforms.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object).Select(PlatformFromJson)];
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a value of another kind than expected (e.g. a number in os.features).
         }
 
         return [];

@@ -40,6 +40,9 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
     /// <summary>Delay before answering the call of that name.</summary>
     public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new();
 
+    /// <summary>Told the name of each call as it arrives, before any delay or failure.</summary>
+    public Action<string>? OnCall { get; set; }
+
     /// <summary>Inputs the Inputs call returns.</summary>
     public Dictionary<string, Pb.Definition> InputDefinitions { get; } = [];
 
@@ -155,6 +158,7 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
 
     private async Task Before(string method, ServerCallContext context)
     {
+        OnCall?.Invoke(method);
         if (Delays.TryGetValue(method, out var delay))
         {
             try

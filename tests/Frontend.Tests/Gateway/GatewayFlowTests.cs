@@ -383,13 +383,15 @@ public sealed class GatewayFlowTests
     }
 
     [Fact]
-    public async Task SubrequestsAreUnsupported()
+    public async Task UnknownSubrequestsAreUnsupported()
     {
         var bridge = WithDockerfile(Simple);
-        var run = await RunAsync(bridge, [Opt("requestid", "frontend.outline")]);
+        var run = await RunAsync(bridge, [Opt("requestid", "frontend.lint")]);
 
         var error = Assert.Single(bridge.Returns).Error;
-        Assert.Equal("unsupported request frontend.outline", error.Message);
+        Assert.Equal("unsupported request frontend.lint", error.Message);
+        Assert.Equal("""{"name":"frontend.lint"}""", Assert.Single(error.Details).Value.ToStringUtf8());
+        Assert.Equal(2, bridge.Solves.Count);
         Assert.Equal("github.com/moby/buildkit/errdefs.Subrequest+json", Assert.Single(error.Details).TypeUrl);
         Assert.Equal(1, run.ExitCode);
     }

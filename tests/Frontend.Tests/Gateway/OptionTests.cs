@@ -41,6 +41,7 @@ public sealed class OptionTests
     [InlineData("not json")]
     [InlineData("{}")]
     [InlineData("[]")]
+    [InlineData("""[{"Platforms":[{"os":"linux","architecture":"amd64","os.features":[1]}]}]""")]
     public void BadWorkersAreIgnored(string json) => Assert.Empty(GatewayEnvironment.ParseWorkerPlatforms(json));
 
     [Fact]

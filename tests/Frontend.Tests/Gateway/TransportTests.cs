@@ -1,5 +1,4 @@
 using System.IO.Pipes;
-using System.Net.Sockets;
 using CSharpFrontend.Frontend.Gateway;
 using Moby.Buildkit.V1.Frontend;
 
@@ -88,35 +87,6 @@ public sealed class TransportTests
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
         {
-        }
-    }
-
-    /// <summary>Two connected Unix sockets: the frontend's end and the daemon's.</summary>
-    private sealed class SocketPair : IDisposable
-    {
-        private readonly string _directory = Directory.CreateTempSubdirectory("csf-pair-").FullName;
-
-        public SocketPair()
-        {
-            var path = Path.Combine(_directory, "s");
-            using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            listener.Listen(1);
-            var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            client.Connect(new UnixDomainSocketEndPoint(path));
-            Frontend = new NetworkStream(client, ownsSocket: true);
-            Daemon = new NetworkStream(listener.Accept(), ownsSocket: true);
-        }
-
-        public NetworkStream Frontend { get; }
-
-        public NetworkStream Daemon { get; }
-
-        public void Dispose()
-        {
-            Frontend.Dispose();
-            Daemon.Dispose();
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }

@@ -34,7 +34,14 @@ public sealed record TargetList(ImmutableArray<Target> Targets, ReadOnlyMemory<b
     /// <summary><c>json.MarshalIndent(list, "", "  ")</c> of upstream's <c>targets.List</c>.</summary>
     public string ToJson()
     {
-        var json = new GoJsonBuilder("  ").BeginObject().Name("targets").BeginArray();
+        var json = new GoJsonBuilder("  ").BeginObject().Name("targets");
+        if (Targets.IsEmpty)
+        {
+            // A Dockerfile of global ARGs only: upstream's nil slice.
+            return json.Null().Name("sources").BeginArray().String(Convert.ToBase64String(Source.Span)).EndArray().EndObject().ToString();
+        }
+
+        json.BeginArray();
         foreach (var target in Targets)
         {
             json.BeginObject();

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Text;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Subrequests;
+
+namespace CSharpFrontend.Frontend.Gateway;
+
+/// <summary>
+/// The <c>requestid</c> option: a subrequest answered with metadata instead of a build (builder/subrequests.go and
+/// the end of builder/build.go in v0.11.6). Describe is answered as soon as the Dockerfile is loaded, outline and
+/// targets after the build options are read, any other id fails with <c>errdefs.Subrequest</c>. Nothing is solved.
+/// </summary>
+public static class GatewaySubrequests
+{
+    /// <summary>The metadata key of the result's JSON.</summary>
+    public const string ResultJsonKey = "result.json";
+
+    /// <summary>The metadata key of the result's printed table.</summary>
+    public const string ResultTextKey = "result.txt";
+
+    /// <summary>The metadata key of the subrequest's version.</summary>
+    public const string VersionKey = "version";
+
+    /// <summary>
+    /// upstream's <c>checkSubRequest</c>: the describe result for <c>frontend.subrequests.describe</c>; null for no
+    /// request or for outline and targets (answered by <see cref="RunAsync"/> later); an unknown id throws.
+    /// </summary>
+    public static FrontendResult? Check(string? requestId) => requestId switch
+    {
+        null or SubrequestCatalog.Outline or SubrequestCatalog.Targets => null,
+        SubrequestCatalog.Describe => Result(SubrequestCatalog.DescribeJson(), SubrequestCatalog.DescribeText()),
+        _ => throw Unsupported(requestId),
+    };
+
+    /// <summary>
+    /// Answers outline (the converted target's build args, secrets and SSH; parser warnings are sent as for a
+    /// build) or targets (the stages, from the parse alone).
+    /// </summary>
+    public static async Task<FrontendResult> RunAsync(
+        string requestId, GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options, CancellationToken cancellationToken)
+    {
+        switch (requestId)
+        {
+            case SubrequestCatalog.Outline:
+            {
+                var converted = await DockerfileBuild.ConvertAsync(client, log, dockerfile, text, options, warn: true, cancellationToken).ConfigureAwait(false);
+                var outline = converted.Outline with { Source = dockerfile.Content };
+                return Result(outline.ToJson(), outline.ToText());
+            }
+
+            case SubrequestCatalog.Targets:
+            {
+                TargetList list;
+                try
+                {
+                    list = TargetList.From(text, dockerfile.Content);
+                }
+                catch (ConvertException ex)
+                {
+                    throw DockerfileBuild.Located(ex.Message, ex.Range, dockerfile);
+                }
+
+                return Result(list.ToJson(), list.ToText());
+            }
+
+            default:
+                throw Unsupported(requestId);
+        }
+    }
+
+    /// <summary>upstream's <c>errdefs.NewUnsupportedSubrequestError</c>.</summary>
+    public static GatewayException Unsupported(string requestId) =>
+        new($"unsupported request {requestId}", details: [ErrdefsDetails.Subrequest(requestId)]);
+
+    private static FrontendResult Result(string json, string text) =>
+        new(null, null, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+        [
+            KeyValuePair.Create(ResultJsonKey, Encoding.UTF8.GetBytes(json)),
+            KeyValuePair.Create(ResultTextKey, Encoding.UTF8.GetBytes(text)),
+            KeyValuePair.Create(VersionKey, Encoding.UTF8.GetBytes(SubrequestCatalog.Version)),
+        ]));
+}
