@@ -179,7 +179,7 @@ public static class DockerfileConverter
                     state.State = named.State;
                     if (named.Image is { } image)
                     {
-                        state.Image = image;
+                        state.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
                         if (image.Architecture.Length > 0 && image.OS.Length > 0)
                         {
                             state.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);

@@ -84,6 +84,31 @@ public sealed class NamedContextConverterTests
     }
 
     [Fact]
+    public void AStageContextsHistoryIsClampedToTheSourceDateEpoch()
+    {
+        // convert.go's clampTimes on a stage replaced by a context: history times after the epoch, and missing
+        // ones, become the epoch; so does the image's created time when it is later.
+        var epoch = ImageTime.FromUnixSeconds(1_600_000_000);
+        var later = ImageTime.FromUnixSeconds(1_700_000_000);
+        var earlier = ImageTime.FromUnixSeconds(1_500_000_000);
+        var image = new ImageConfig
+        {
+            Architecture = "amd64",
+            OS = "linux",
+            Created = later,
+            History = [new HistoryEntry { Created = later }, new HistoryEntry { CreatedBy = "no time" }, new HistoryEntry { Created = earlier }],
+        };
+        var contexts = Answers(("build", new NamedContext(ContextDir, image)));
+
+        var clamped = Convert("FROM alpine AS build\n", contexts, Options with { SourceDateEpoch = epoch }).Image;
+        Assert.Equal([epoch, epoch, earlier], clamped.History.Select(h => h.Created));
+        Assert.Equal(epoch, clamped.Created);
+
+        var untouched = Convert("FROM alpine AS build\n", contexts).Image;
+        Assert.Equal([later, null, earlier], untouched.History.Select(h => h.Created));
+    }
+
+    [Fact]
     public void ABaseImageContextGivesStateAndConfigToTheStage()
     {
         var image = new ImageConfig
