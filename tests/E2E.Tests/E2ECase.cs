@@ -23,7 +23,10 @@ internal sealed record FailureExpectation(int? Line, ImmutableArray<string> Outp
 /// <summary>A second build with <c>Arg</c> changed must see the cache mount's content of the first one in <c>File</c>.</summary>
 internal sealed record CacheCheck(string Arg, string File);
 
-/// <summary>One directory of tests/e2e/cases: the Dockerfile, its context and case.json.</summary>
+/// <summary>
+/// One directory of tests/e2e/cases: the Dockerfile, its context and case.json. <c>OldDaemonRejects</c>: texts of the
+/// error our frontend must end with on the old daemon, which lacks a capability the case needs (empty: it builds).
+/// </summary>
 internal sealed record E2ECase(
     string Name,
     string Directory,
@@ -36,7 +39,8 @@ internal sealed record E2ECase(
     ImmutableSortedDictionary<string, FileExpectation> ExpectFiles,
     ImmutableSortedDictionary<string, JsonNode?> ExpectConfig,
     FailureExpectation? Fails,
-    CacheCheck? CacheCheck)
+    CacheCheck? CacheCheck,
+    ImmutableArray<string> OldDaemonRejects)
 {
     public static string CasesDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "cases");
 
@@ -72,7 +76,8 @@ internal sealed record E2ECase(
                 : null,
             json["cacheCheck"] is JsonObject cache
                 ? new CacheCheck(cache["arg"]!.GetValue<string>(), cache["file"]!.GetValue<string>())
-                : null);
+                : null,
+            [.. (json["oldDaemon"]?["oursFails"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())]);
     }
 
     /// <summary>The role of the builtin frontend of the daemon under test: the old one (Docker 20.10) or BuildKit v0.11.6.</summary>

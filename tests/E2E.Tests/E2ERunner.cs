@@ -21,6 +21,12 @@ internal sealed class E2ERunner(Daemon daemon, ITestOutputHelper output)
 
         var builtin = E2EBuild.Run(daemon, @case, FrontendKind.Builtin, noCache: true);
         var ours = E2EBuild.Run(daemon, @case, FrontendKind.Ours, noCache: true);
+        if (daemon.IsOld && !@case.OldDaemonRejects.IsEmpty)
+        {
+            OldDaemonRejects(@case, ours, builtin);
+            return;
+        }
+
         Assert.True(ours.Succeeded, $"our frontend failed to build {name} on {daemon.Name}:\n{Tail(ours.Result.Output)}");
         var ourImage = ImageSnapshot.Take(ours.Tag);
         var unmet = ImageComparison.Unmet(@case, ourImage);
@@ -46,6 +52,20 @@ internal sealed class E2ERunner(Daemon daemon, ITestOutputHelper output)
 
         E2ESummary.Record(daemon, @case, ours, builtin, "ok");
         output.WriteLine($"ours {ours.Elapsed.TotalSeconds:0.0}s, builtin {builtin.Elapsed.TotalSeconds:0.0}s");
+    }
+
+    /// <summary>The daemon lacks a capability the LLB needs: our frontend says which instead of building something else.</summary>
+    private void OldDaemonRejects(E2ECase @case, BuildOutcome ours, BuildOutcome builtin)
+    {
+        Assert.False(ours.Succeeded, $"{@case.Name}: our build succeeded on {daemon.Name}, which lacks the capability");
+        foreach (var expected in @case.OldDaemonRejects)
+        {
+            Assert.Contains(expected, ours.Result.Output);
+        }
+
+        Assert.False(builtin.Succeeded, $"{@case.Name}: the builtin frontend of {daemon.Name} built it ({@case.Why})");
+        output.WriteLine($"ours on {daemon.Name}:\n{Tail(ours.Result.Output, 3)}");
+        E2ESummary.Record(daemon, @case, ours, builtin, "rejected: capability missing");
     }
 
     private void BuildFails(E2ECase @case, FailureExpectation failure)
