@@ -49,6 +49,10 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
 
     public ConcurrentQueue<ResolveImageConfigRequest> Resolves { get; } = new();
 
+    public ConcurrentQueue<StatFileRequest> Stats { get; } = new();
+
+    public int InputCalls;
+
     public ConcurrentQueue<WarnRequest> Warnings { get; } = new();
 
     public ConcurrentQueue<ReturnRequest> Returns { get; } = new();
@@ -112,8 +116,16 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
         return new ResolveImageConfigResponse { Digest = image.Digest, Config = ByteString.CopyFromUtf8(image.Config) };
     }
 
+    public override async Task<StatFileResponse> StatFile(StatFileRequest request, ServerCallContext context)
+    {
+        Stats.Enqueue(request);
+        await Before("StatFile", context);
+        return new StatFileResponse { Stat = new Fsutil.Types.Stat { Path = request.Path, Mode = 0x800001ed } };
+    }
+
     public override async Task<InputsResponse> Inputs(InputsRequest request, ServerCallContext context)
     {
+        Interlocked.Increment(ref InputCalls);
         await Before("Inputs", context);
         var response = new InputsResponse();
         response.Definitions.Add(InputDefinitions);
