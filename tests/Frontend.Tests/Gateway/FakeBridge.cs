@@ -62,6 +62,9 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
     /// <summary>The local source each ref was solved from.</summary>
     public ConcurrentDictionary<string, string> RefSources { get; } = new();
 
+    /// <summary>The request each ref was solved from.</summary>
+    public ConcurrentDictionary<string, SolveRequest> RefRequests { get; } = new();
+
     public override async Task<PongResponse> Ping(PingRequest request, ServerCallContext context)
     {
         Interlocked.Increment(ref Pings);
@@ -78,6 +81,7 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
         await Before("Solve", context);
         var id = "ref-" + Interlocked.Increment(ref _nextRef);
         RefSources[id] = SourceOf(request.Definition);
+        RefRequests[id] = request;
         var result = new Result();
         if ((Caps ?? AllCaps).Contains("proto.refarray"))
         {
