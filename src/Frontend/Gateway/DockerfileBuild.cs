@@ -34,12 +34,6 @@ public static class DockerfileBuild
         }
 
         var options = BuildOptionsParser.Parse(client.Environment.Options);
-        var context = client.Environment.Options.GetValueOrDefault(options.ContextLocalName) ?? "";
-        if (context.Length > 0 && (context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)))
-        {
-            throw new GatewayException($"remote build contexts are not supported by csharp-frontend ({context})", Grpc.Core.StatusCode.Unimplemented);
-        }
-
         var buildPlatform = client.Environment.WorkerPlatforms.FirstOrDefault()
             ?? client.Pong.Workers.FirstOrDefault()?.Platforms.Select(p => new LlbPlatform(p.OS, p.Architecture, p.Variant, p.OSVersion)).FirstOrDefault()
             ?? PlatformProto.Current();
@@ -47,14 +41,8 @@ public static class DockerfileBuild
         var localUniqueId = Guid.NewGuid().ToString("N");
         var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId };
 
-        var inputs = await client.InputsAsync(cancellationToken).ConfigureAwait(false);
-        if (inputs.ContainsKey("context"))
-        {
-            throw new GatewayException("a build context given as a frontend input is not supported by csharp-frontend", Grpc.Core.StatusCode.Unimplemented);
-        }
-
-        var inputDockerfile = options.ForceLocalDockerfile ? null : inputs.GetValueOrDefault("dockerfile");
-        var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, inputDockerfile, cancellationToken).ConfigureAwait(false);
+        var main = await MainContext.ResolveAsync(client, options, marshal, cancellationToken).ConfigureAwait(false);
+        var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, main, cancellationToken).ConfigureAwait(false);
 
         if (GatewaySubrequests.Check(options.RequestId) is { } described)
         {
@@ -76,6 +64,7 @@ public static class DockerfileBuild
             LocalUniqueId = localUniqueId,
             SessionId = client.Environment.SessionId,
             ContextLocalName = options.ContextLocalName,
+            BuildContext = main.BuildContext,
             Excludes = dockerfile.Excludes,
             IgnoreCache = options.IgnoreCache,
             CacheIdNamespace = options.CacheIdNamespace,

@@ -7,7 +7,8 @@ namespace CSharpFrontend.Frontend.Gateway;
 /// <summary>
 /// Reads the Dockerfile and the ignore files the way builder/build.go does: a <c>local</c> source of the Dockerfile
 /// directory following only the Dockerfile (and <c>Dockerfile.dockerignore</c>, and lower-case <c>dockerfile</c>),
-/// solved and read with ReadFile; and, in parallel, the context's <c>.dockerignore</c>.
+/// or the remote or input source of <see cref="MainContext"/>, solved and read with ReadFile; and, in parallel, the
+/// context's <c>.dockerignore</c> (none for a single-file or input context).
 /// </summary>
 public static class DockerfileLoader
 {
@@ -18,18 +19,19 @@ public static class DockerfileLoader
     /// <param name="client">The bridge.</param>
     /// <param name="options">The build options.</param>
     /// <param name="marshal">How to marshal the helper sources (caps, default platform, unique id).</param>
-    /// <param name="inputDockerfile">A frontend input named <c>dockerfile</c> to read instead of the local, when there is one.</param>
+    /// <param name="main">Where the Dockerfile and the context's <c>.dockerignore</c> come from when not from the locals.</param>
     /// <param name="cancellationToken">Cancels.</param>
     public static async Task<LoadedDockerfile> LoadAsync(
-        GatewayClient client, BuildOptions options, MarshalOptions marshal, Pb.Definition? inputDockerfile, CancellationToken cancellationToken)
+        GatewayClient client, BuildOptions options, MarshalOptions marshal, MainContext main, CancellationToken cancellationToken)
     {
-        var filename = options.Filename;
-        List<string> follow = [filename, filename + Dockerignore];
-        var lowerCase = GoPath.Base(filename) == DefaultName ? PosixPath.Join(GoPath.Dir(filename), DefaultName.ToLowerInvariant()) : null;
-        if (lowerCase is not null)
+        List<string> follow = [options.Filename, options.Filename + Dockerignore];
+        if (LowerCase(options.Filename) is { } lowerCaseFollow)
         {
-            follow.Add(lowerCase);
+            follow.Add(lowerCaseFollow);
         }
+
+        var filename = main.Filename ?? options.Filename;
+        var lowerCase = LowerCase(filename);
 
         var sessionId = client.Environment.SessionId;
         var source = Sources.Local(options.DockerfileLocalName, new LocalOptions
@@ -38,14 +40,16 @@ public static class DockerfileLoader
             SessionId = sessionId,
             SharedKeyHint = options.DockerfileLocalName,
             Differ = "none",
-            Constraints = OpConstraints.None.WithCustomName("[internal] load build definition from " + filename),
+            Constraints = OpConstraints.None.WithCustomName("[internal] load build definition from " + options.Filename),
         });
+        source = main.DockerfileSource ?? source;
         var definition = LlbMarshaller.Marshal(source, marshal);
-        var toSolve = inputDockerfile ?? definition.Definition;
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var dockerfileTask = ReadDockerfileAsync(client, toSolve, filename, lowerCase, failed.Token);
-        var ignoreTask = ReadContextIgnoreAsync(client, options.ContextLocalName, sessionId, marshal, failed.Token);
+        var dockerfileTask = ReadDockerfileAsync(client, definition.Definition, filename, lowerCase, failed.Token);
+        var ignoreTask = main.IsNotLocal
+            ? Task.FromResult<byte[]?>(null)
+            : ReadContextIgnoreAsync(client, main.BuildContext ?? LocalIgnoreSource(options.ContextLocalName, sessionId), marshal, failed.Token);
         try
         {
             await Task.WhenAll(dockerfileTask, ignoreTask).ConfigureAwait(false);
@@ -114,10 +118,11 @@ public static class DockerfileLoader
         return (content, ignore);
     }
 
-    private static async Task<byte[]?> ReadContextIgnoreAsync(
-        GatewayClient client, string contextName, string sessionId, MarshalOptions marshal, CancellationToken cancellationToken)
-    {
-        var source = Sources.Local(contextName, new LocalOptions
+    private static string? LowerCase(string filename) =>
+        GoPath.Base(filename) == DefaultName ? PosixPath.Join(GoPath.Dir(filename), DefaultName.ToLowerInvariant()) : null;
+
+    private static LlbState LocalIgnoreSource(string contextName, string sessionId) =>
+        Sources.Local(contextName, new LocalOptions
         {
             SessionId = sessionId,
             FollowPaths = [Dockerignore],
@@ -125,6 +130,9 @@ public static class DockerfileLoader
             Differ = "none",
             Constraints = OpConstraints.None.WithCustomName("[internal] load " + Dockerignore),
         });
+
+    private static async Task<byte[]?> ReadContextIgnoreAsync(GatewayClient client, LlbState source, MarshalOptions marshal, CancellationToken cancellationToken)
+    {
         var reference = await client.SolveAsync(LlbMarshaller.Marshal(source, marshal).Definition, null, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -24,6 +24,9 @@ public static class GatewayCaps
     /// <summary><c>returnmap</c>: several refs in one result.</summary>
     public const string ReturnMap = "returnmap";
 
+    /// <summary><c>statfile</c>.</summary>
+    public const string StatFile = "statfile";
+
     /// <summary><c>importcaches</c>.</summary>
     public const string ImportCaches = "importcaches";
 

@@ -82,6 +82,11 @@ public sealed class GatewayClient
 
         var response = await _client.SolveAsync(request, Deadline(_timeouts.Call, cancellationToken)).ResponseAsync.ConfigureAwait(false);
         var reference = SingleRef(response);
+        if (evaluate && !request.Evaluate && (reference.Id.Length > 0 || response.Result is null))
+        {
+            // Upstream's fallback for daemons without gateway.solve.evaluate: Stat(".") makes the daemon evaluate.
+            await StatFileAsync(reference, ".", cancellationToken).ConfigureAwait(false);
+        }
         if (reference.Id.Length > 0)
         {
             lock (_lock)
@@ -106,15 +111,28 @@ public sealed class GatewayClient
         return response.Data.ToByteArray();
     }
 
+    /// <summary>Stats a path of a solved result (needs the <c>statfile</c> cap).</summary>
+    public async Task<Fsutil.Types.Stat> StatFileAsync(SolvedRef reference, string path, CancellationToken cancellationToken)
+    {
+        Caps.Require(GatewayCaps.StatFile, Environment.Product);
+        var response = await _client.StatFileAsync(new StatFileRequest { Ref = reference.Id, Path = path }, Deadline(_timeouts.Call, cancellationToken)).ResponseAsync.ConfigureAwait(false);
+        return response.Stat;
+    }
+
     /// <summary>Looks up an image's digest and config.</summary>
     public async Task<ResolveImageConfigResponse> ResolveImageConfigAsync(ResolveImageConfigRequest request, CancellationToken cancellationToken) =>
         await _client.ResolveImageConfigAsync(request, Deadline(_timeouts.Call, cancellationToken)).ResponseAsync.ConfigureAwait(false);
 
-    /// <summary>The frontend inputs (empty when the daemon has no <c>frontend.inputs</c> cap).</summary>
-    public async Task<ImmutableDictionary<string, Pb.Definition>> InputsAsync(CancellationToken cancellationToken)
+    /// <summary>The frontend inputs; without the <c>frontend.inputs</c> cap empty, or upstream's cap error when <paramref name="required"/>.</summary>
+    public async Task<ImmutableDictionary<string, Pb.Definition>> InputsAsync(CancellationToken cancellationToken, bool required = false)
     {
         if (!Caps.Supports(GatewayCaps.FrontendInputs))
         {
+            if (required)
+            {
+                Caps.Require(GatewayCaps.FrontendInputs, Environment.Product);
+            }
+
             return ImmutableDictionary<string, Pb.Definition>.Empty;
         }
 

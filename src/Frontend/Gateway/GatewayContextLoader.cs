@@ -5,7 +5,7 @@ namespace CSharpFrontend.Frontend.Gateway;
 
 /// <summary>
 /// The named contexts that need the daemon (builder/build.go's <c>contextByName</c>): a <c>local:</c> directory,
-/// whose <c>.dockerignore</c> is solved (evaluated) and read first, and frontend inputs, which are not supported yet.
+/// whose <c>.dockerignore</c> is solved (evaluated) and read first, and frontend inputs (<see cref="InputContext"/>).
 /// </summary>
 /// <param name="client">The bridge.</param>
 /// <param name="marshal">How the frontend marshals helper sources (upstream marshals these without the daemon's caps).</param>
@@ -34,6 +34,5 @@ public sealed class GatewayContextLoader(GatewayClient client, MarshalOptions ma
 
     /// <inheritdoc/>
     public ValueTask<NamedContext> InputAsync(string key, string inputName, CancellationToken cancellationToken) =>
-        throw new GatewayException(
-            $"named contexts from frontend inputs are not supported by csharp-frontend (input:{inputName} for {key})", Grpc.Core.StatusCode.Unimplemented);
+        InputContext.LoadAsync(client, key, inputName, cancellationToken);
 }

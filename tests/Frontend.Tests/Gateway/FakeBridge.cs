@@ -52,6 +52,10 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
 
     public ConcurrentQueue<ResolveImageConfigRequest> Resolves { get; } = new();
 
+    public ConcurrentQueue<StatFileRequest> Stats { get; } = new();
+
+    public int InputCalls;
+
     public ConcurrentQueue<WarnRequest> Warnings { get; } = new();
 
     public ConcurrentQueue<ReturnRequest> Returns { get; } = new();
@@ -60,6 +64,9 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
 
     /// <summary>The local source each ref was solved from.</summary>
     public ConcurrentDictionary<string, string> RefSources { get; } = new();
+
+    /// <summary>The request each ref was solved from.</summary>
+    public ConcurrentDictionary<string, SolveRequest> RefRequests { get; } = new();
 
     public override async Task<PongResponse> Ping(PingRequest request, ServerCallContext context)
     {
@@ -77,6 +84,7 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
         await Before("Solve", context);
         var id = "ref-" + Interlocked.Increment(ref _nextRef);
         RefSources[id] = SourceOf(request.Definition);
+        RefRequests[id] = request;
         var result = new Result();
         if ((Caps ?? AllCaps).Contains("proto.refarray"))
         {
@@ -115,8 +123,16 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
         return new ResolveImageConfigResponse { Digest = image.Digest, Config = ByteString.CopyFromUtf8(image.Config) };
     }
 
+    public override async Task<StatFileResponse> StatFile(StatFileRequest request, ServerCallContext context)
+    {
+        Stats.Enqueue(request);
+        await Before("StatFile", context);
+        return new StatFileResponse { Stat = new Fsutil.Types.Stat { Path = request.Path, Mode = 0x800001ed } };
+    }
+
     public override async Task<InputsResponse> Inputs(InputsRequest request, ServerCallContext context)
     {
+        Interlocked.Increment(ref InputCalls);
         await Before("Inputs", context);
         var response = new InputsResponse();
         response.Definitions.Add(InputDefinitions);

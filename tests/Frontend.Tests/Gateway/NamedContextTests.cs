@@ -1,5 +1,4 @@
 using System.Text;
-using Grpc.Core;
 using static CSharpFrontend.Frontend.Tests.Gateway.GatewayHarness;
 
 namespace CSharpFrontend.Frontend.Tests.Gateway;
@@ -103,17 +102,5 @@ public sealed class NamedContextTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(message, Assert.Single(bridge.Returns).Error.Message);
-    }
-
-    [Fact]
-    public async Task InputContextsAreUnimplemented()
-    {
-        var bridge = WithDockerfile("FROM alpine AS base\n");
-        var run = await RunAsync(bridge, [Opt("context:base", "input:in")]);
-
-        Assert.Equal(1, run.ExitCode);
-        var error = Assert.Single(bridge.Returns).Error;
-        Assert.Equal((int)StatusCode.Unimplemented, error.Code);
-        Assert.Contains("input:in", error.Message, StringComparison.Ordinal);
     }
 }

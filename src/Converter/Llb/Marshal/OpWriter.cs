@@ -10,6 +10,13 @@ internal sealed class OpWriter(MarshalOptions options)
 
     public MarshalledOp Write(Vertex vertex, IReadOnlyDictionary<Vertex, MarshalledOp> done)
     {
+        if (vertex is DefinitionVertex received)
+        {
+            var (receivedBytes, receivedOp, metadata) = received.Received();
+            // Upstream merges the received metadata into an empty one: caps become true, nothing else is kept.
+            return new MarshalledOp(new Digest(received.Digest), receivedBytes, receivedOp, MetadataMerge.Merge(new Pb.OpMetadata(), metadata));
+        }
+
         var (op, constraints) = vertex switch
         {
             SourceVertex source => WriteSource(source),
@@ -34,7 +41,12 @@ internal sealed class OpWriter(MarshalOptions options)
         return new Input
         {
             Digest = done[output.Vertex].Digest.Value,
-            Index = output.Vertex is ExecVertex exec ? exec.OutputIndex(output.Slot) : 0,
+            Index = output.Vertex switch
+            {
+                ExecVertex exec => exec.OutputIndex(output.Slot),
+                DefinitionVertex received => received.Index,
+                _ => 0,
+            },
         };
     }
 
