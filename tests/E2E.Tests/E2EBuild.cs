@@ -30,6 +30,11 @@ internal static class E2EBuild
 
             var tag = $"e2e-{@case.Name}:{daemon.Name}-{frontend.ToString().ToLowerInvariant()}";
             var buildArgs = @case.Args.SetItems(argOverrides ?? new Dictionary<string, string>());
+            if (@case.HttpArg is { } httpArg)
+            {
+                buildArgs = buildArgs.SetItem(httpArg, E2EHttpServer.Instance.BaseUrl);
+            }
+
             var secrets = @case.Secrets.Select(secret =>
             {
                 var file = Path.Combine(work.FullName, "secret-" + secret.Key);

@@ -26,6 +26,7 @@ internal sealed record CacheCheck(string Arg, string File);
 /// <summary>
 /// One directory of tests/e2e/cases: the Dockerfile, its context and case.json. <c>OldDaemonRejects</c>: texts of the
 /// error our frontend must end with on the old daemon, which lacks a capability the case needs (empty: it builds).
+/// <c>HttpArg</c>: a build arg that receives the base URL of <see cref="E2EHttpServer"/>.
 /// </summary>
 internal sealed record E2ECase(
     string Name,
@@ -40,7 +41,8 @@ internal sealed record E2ECase(
     ImmutableSortedDictionary<string, JsonNode?> ExpectConfig,
     FailureExpectation? Fails,
     CacheCheck? CacheCheck,
-    ImmutableArray<string> OldDaemonRejects)
+    ImmutableArray<string> OldDaemonRejects,
+    string? HttpArg)
 {
     public static string CasesDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "cases");
 
@@ -77,7 +79,8 @@ internal sealed record E2ECase(
             json["cacheCheck"] is JsonObject cache
                 ? new CacheCheck(cache["arg"]!.GetValue<string>(), cache["file"]!.GetValue<string>())
                 : null,
-            [.. (json["oldDaemon"]?["oursFails"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())]);
+            [.. (json["oldDaemon"]?["oursFails"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())],
+            json["httpArg"]?.GetValue<string>());
     }
 
     /// <summary>The role of the builtin frontend of the daemon under test: the old one (Docker 20.10) or BuildKit v0.11.6.</summary>

@@ -67,7 +67,8 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
     private static byte[] Translate(E2ECase @case)
     {
         var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "csharp-frontend.dll"), "translate" };
-        foreach (var (key, value) in @case.Args)
+        var buildArgs = @case.HttpArg is { } httpArg ? @case.Args.SetItem(httpArg, E2EHttpServer.Instance.BaseUrl) : @case.Args;
+        foreach (var (key, value) in buildArgs)
         {
             args.AddRange(["--build-arg", $"{key}={value}"]);
         }
