@@ -31,6 +31,13 @@ public static class DockerfileConverter
             throw new ConvertException(diagnostic?.ToBuildKitMessage() ?? "failed to parse the Dockerfile", diagnostic?.Range);
         }
 
+        if (parsed.Ast.Stages.IsEmpty)
+        {
+            // Only ARGs (the parser already rejects a file without instructions): v0.11.6 panics here; later
+            // releases give this error.
+            throw new ConvertException("dockerfile contains no stages to build");
+        }
+
         var conversion = new Conversion(parsed.Ast, options);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = LlbMarshaller.Marshal(state, new MarshalOptions
