@@ -40,7 +40,7 @@ public static class DockerfileConverter
 
         var conversion = new Conversion(parsed.Ast, options);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
-        var marshalled = LlbMarshaller.Marshal(state, new MarshalOptions
+        var marshalled = Marshal(state, new MarshalOptions
         {
             DefaultPlatform = conversion.Platforms.Target,
             LocalUniqueId = options.LocalUniqueId,
@@ -50,6 +50,19 @@ public static class DockerfileConverter
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
         };
+    }
+
+    /// <summary>Marshals; a graph the marshaller refuses (e.g. <c>RUN []</c>) is rejected as BuildKit's frontend words it.</summary>
+    private static MarshalResult Marshal(LlbState state, MarshalOptions options)
+    {
+        try
+        {
+            return LlbMarshaller.Marshal(state, options);
+        }
+        catch (LlbMarshalException e)
+        {
+            throw new ConvertException("failed to marshal LLB definition: " + e.Message);
+        }
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
