@@ -46,6 +46,7 @@ public static class DockerfileConverter
             LocalUniqueId = options.LocalUniqueId,
             Caps = options.LlbCaps,
         });
+        MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
         return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
