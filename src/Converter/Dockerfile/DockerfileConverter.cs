@@ -94,13 +94,14 @@ public static class DockerfileConverter
                 _stages.States[0].StageName = "";
             }
 
-            await ResolveBaseImagesAsync(target, cancellationToken).ConfigureAwait(false);
+            var reachable = target.Reachable();
+            await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
-                if (!target.Reaches(stage) || stage.Dispatched)
+                if (!reachable.Contains(stage) || stage.Dispatched)
                 {
                     continue;
                 }
@@ -118,6 +119,7 @@ public static class DockerfileConverter
         private List<ArgValue> GlobalArgs()
         {
             var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
                 foreach (var definition in instruction.Args)
@@ -130,7 +132,7 @@ public static class DockerfileConverter
                     }
                     else if (definition.Value is { } defaultValue)
                     {
-                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(ArgsEnvironment(args)), out var result, out _);
+                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(environment), out var result, out _);
                         value = expanded ? result!.Value : "";
                         deps = expanded ? result!.UsedVariables : deps;
                     }
@@ -140,6 +142,7 @@ public static class DockerfileConverter
                     }
 
                     args.Add(new ArgValue(definition.Key, value));
+                    environment[definition.Key] = value ?? "";
                     _globalOutline.AllArgs[definition.Key] = new Subrequests.OutlineArg(
                         definition.Key, value ?? "", definition.DocComment, instruction.Range.StartLine, instruction.Range.EndLine, deps);
                 }
@@ -267,7 +270,7 @@ public static class DockerfileConverter
             return state;
         }
 
-        private async ValueTask ResolveBaseImagesAsync(StageDispatch target, CancellationToken cancellationToken)
+        private async ValueTask ResolveBaseImagesAsync(IReadOnlySet<StageDispatch> reachable, CancellationToken cancellationToken)
         {
             foreach (var stage in _stages.States)
             {
@@ -289,7 +292,7 @@ public static class DockerfileConverter
                 var platform = stage.Platform ?? Platforms.Target;
                 stage.BaseName = reference.WithDefaultTag().ToString();
                 var isScratch = false;
-                if (target.Reaches(stage))
+                if (reachable.Contains(stage))
                 {
                     var resolved = await options.ImageResolver.ResolveAsync(reference, platform, cancellationToken).ConfigureAwait(false);
                     var image = resolved.Config with { Created = null };
