@@ -14,7 +14,7 @@ public static class MessageLimit
     /// <summary>Throws <see cref="ConvertException"/> when the marshalled definition is over <paramref name="maxBytes"/>.</summary>
     public static void Check(MarshalResult definition, long maxBytes)
     {
-        var size = Llb.Wire.GoWireWriter.Size(definition.Definition);
+        var size = definition.Size;
         if (size > maxBytes)
         {
             throw new ConvertException($"the build definition is {size} bytes, over BuildKit's message limit of {Format(maxBytes)}");

@@ -21,16 +21,6 @@ public static class GoWireWriter
     /// <summary>The bytes of a whole definition.</summary>
     public static byte[] Write(Definition definition) => Build(w => WriteDefinition(w, definition));
 
-    /// <summary>The length of <see cref="Write(Definition)"/>'s bytes, without keeping them.</summary>
-    public static long Size(Definition definition)
-    {
-        var counter = new CountingStream();
-        var output = new CodedOutputStream(counter);
-        WriteDefinition(output, definition);
-        output.Flush();
-        return counter.Count;
-    }
-
     private static byte[] Build(Action<CodedOutputStream> write)
     {
         using var buffer = new MemoryStream();
