@@ -64,6 +64,9 @@ public sealed record ConvertOptions
 
     public string Hostname { get; init; } = "";
 
+    /// <summary>The largest marshalled definition accepted: BuildKit's gRPC message limit (16 MiB) by default.</summary>
+    public long MaxDefinitionBytes { get; init; } = MessageLimit.DefaultBytes;
+
     /// <summary>The Dockerfile's name in source locations (none are written when null).</summary>
     public SourceMapSpec? SourceMap { get; init; }
 

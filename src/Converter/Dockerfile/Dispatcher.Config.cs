@@ -163,16 +163,10 @@ internal sealed partial class Dispatcher
             commit.Add(value is null ? key : key + "=" + value);
             var arg = options.BuildArgs.TryGetValue(key, out var given) ? new ArgValue(key, given) : new ArgValue(key, value);
             var inherited = false;
-            if (arg.Value is null)
+            if (arg.Value is null && LastMetaArgs.TryGetValue(arg.Key, out var meta))
             {
-                foreach (var meta in metaArgs)
-                {
-                    if (meta.Key == arg.Key)
-                    {
-                        arg = arg with { Value = meta.Value };
-                        inherited = true;
-                    }
-                }
+                arg = arg with { Value = meta.Value };
+                inherited = true;
             }
 
             if (!inherited)

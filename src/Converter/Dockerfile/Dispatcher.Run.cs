@@ -114,7 +114,7 @@ internal sealed partial class Dispatcher
     }
 
     /// <summary>The environment for step names, secret env variables shown as <c>****</c>.</summary>
-    private static IReadOnlyDictionary<string, string> WithSecretEnvMasked(Dictionary<string, string> env, List<RunMount> mounts)
+    private static IReadOnlyDictionary<string, string> WithSecretEnvMasked(IReadOnlyDictionary<string, string> env, List<RunMount> mounts)
     {
         var names = mounts.Where(m => m.Type == "secret" && m.Env is not null).Select(m => m.Env!).ToArray();
         if (names.Length == 0)
@@ -122,7 +122,7 @@ internal sealed partial class Dispatcher
             return env;
         }
 
-        var masked = new Dictionary<string, string>(env, StringComparer.Ordinal);
+        var masked = env.ToDictionary(StringComparer.Ordinal);
         foreach (var name in names)
         {
             masked[name] = "****";

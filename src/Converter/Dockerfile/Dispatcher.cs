@@ -21,6 +21,9 @@ internal sealed partial class Dispatcher(
     // RUN step names expand variables as BuildKit v0.11.6 did, whose lexer had no pattern modifiers: a RUN using
     // ${V#p}, ${V%p} or ${V/p/r} keeps its name unexpanded, as in the reference (cache keys do not depend on
     // names). Other instructions with such modifiers did not convert at all before, so they follow current upstream.
+    /// <summary>The global ARGs by name, the last definition of a name winning.</summary>
+    private Dictionary<string, ArgValue> LastMetaArgs { get; } = metaArgs.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
     private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, SkipUnsetEnv = true, PatternModifiers = false });
 
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
@@ -115,17 +118,8 @@ internal sealed partial class Dispatcher(
         }
     }
 
-    /// <summary>The stage's current environment as a lookup table.</summary>
-    private static Dictionary<string, string> Env(StageDispatch stage)
-    {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in stage.State.Env.Entries)
-        {
-            env[key] = value;
-        }
-
-        return env;
-    }
+    /// <summary>The stage's current environment as a lookup table (the persistent list itself, not a copy).</summary>
+    private static IReadOnlyDictionary<string, string> Env(StageDispatch stage) => stage.State.Env;
 
     /// <summary>Expands one word with the stage's environment (the instruction-level expansion of BuildKit).</summary>
     private string Expand(string word, IReadOnlyDictionary<string, string> env) =>
@@ -147,7 +141,7 @@ internal sealed partial class Dispatcher(
     private void Commit(StageDispatch stage, string message, bool withLayer, bool ranOperation = false) =>
         stage.Image = stage.Image with
         {
-            History = (stage.Image.History.IsDefault ? [] : stage.Image.History).Add(new HistoryEntry
+            History = stage.Image.History.Add(new HistoryEntry
             {
                 CreatedBy = ranOperation ? message + " # buildkit" : message,
                 Comment = HistoryComment,

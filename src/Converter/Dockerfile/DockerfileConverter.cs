@@ -31,18 +31,39 @@ public static class DockerfileConverter
             throw new ConvertException(diagnostic?.ToBuildKitMessage() ?? "failed to parse the Dockerfile", diagnostic?.Range);
         }
 
+        if (parsed.Ast.Stages.IsEmpty)
+        {
+            // Only ARGs (the parser already rejects a file without instructions): v0.11.6 panics here; later
+            // releases give this error.
+            throw new ConvertException("dockerfile contains no stages to build");
+        }
+
         var conversion = new Conversion(parsed.Ast, options);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
-        var marshalled = LlbMarshaller.Marshal(state, new MarshalOptions
+        var marshalled = Marshal(state, new MarshalOptions
         {
             DefaultPlatform = conversion.Platforms.Target,
             LocalUniqueId = options.LocalUniqueId,
             Caps = options.LlbCaps,
         });
+        MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
         return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
         };
+    }
+
+    /// <summary>Marshals; a graph the marshaller refuses (e.g. <c>RUN []</c>) is rejected as BuildKit's frontend words it.</summary>
+    private static MarshalResult Marshal(LlbState state, MarshalOptions options)
+    {
+        try
+        {
+            return LlbMarshaller.Marshal(state, options);
+        }
+        catch (LlbMarshalException e)
+        {
+            throw new ConvertException("failed to marshal LLB definition: " + e.Message);
+        }
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
@@ -73,13 +94,14 @@ public static class DockerfileConverter
                 _stages.States[0].StageName = "";
             }
 
-            await ResolveBaseImagesAsync(target, cancellationToken).ConfigureAwait(false);
+            var reachable = target.Reachable();
+            await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
-                if (!target.Reaches(stage) || stage.Dispatched)
+                if (!reachable.Contains(stage) || stage.Dispatched)
                 {
                     continue;
                 }
@@ -97,6 +119,7 @@ public static class DockerfileConverter
         private List<ArgValue> GlobalArgs()
         {
             var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
                 foreach (var definition in instruction.Args)
@@ -109,7 +132,7 @@ public static class DockerfileConverter
                     }
                     else if (definition.Value is { } defaultValue)
                     {
-                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(ArgsEnvironment(args)), out var result, out _);
+                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(environment), out var result, out _);
                         value = expanded ? result!.Value : "";
                         deps = expanded ? result!.UsedVariables : deps;
                     }
@@ -119,6 +142,7 @@ public static class DockerfileConverter
                     }
 
                     args.Add(new ArgValue(definition.Key, value));
+                    environment[definition.Key] = value ?? "";
                     _globalOutline.AllArgs[definition.Key] = new Subrequests.OutlineArg(
                         definition.Key, value ?? "", definition.DocComment, instruction.Range.StartLine, instruction.Range.EndLine, deps);
                 }
@@ -286,7 +310,7 @@ public static class DockerfileConverter
             return state;
         }
 
-        private async ValueTask ResolveBaseImagesAsync(StageDispatch target, CancellationToken cancellationToken)
+        private async ValueTask ResolveBaseImagesAsync(IReadOnlySet<StageDispatch> reachable, CancellationToken cancellationToken)
         {
             foreach (var stage in _stages.States)
             {
@@ -327,7 +351,7 @@ public static class DockerfileConverter
                 }
 
                 var isScratch = false;
-                if (target.Reaches(stage))
+                if (reachable.Contains(stage))
                 {
                     var resolved = await options.ImageResolver.ResolveAsync(reference, platform, cancellationToken).ConfigureAwait(false);
                     var image = resolved.Config with { Created = null };

@@ -83,8 +83,8 @@ internal sealed class StageDispatch
     /// <summary>The FROM line's text, for the <c>com.docker.dockerfile.v1.command</c> description.</summary>
     public string SourceCode => Stage?.SourceCode ?? "";
 
-    /// <summary>Whether <paramref name="other"/> is this stage or something it builds on or reads from.</summary>
-    public bool Reaches(StageDispatch other)
+    /// <summary>This stage and every stage it builds on or reads from, transitively (one walk for all questions).</summary>
+    public IReadOnlySet<StageDispatch> Reachable()
     {
         var seen = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<StageDispatch>();
@@ -92,11 +92,6 @@ internal sealed class StageDispatch
         while (stack.Count > 0)
         {
             var current = stack.Pop();
-            if (ReferenceEquals(current, other))
-            {
-                return true;
-            }
-
             if (!seen.Add(current))
             {
                 continue;
@@ -113,6 +108,6 @@ internal sealed class StageDispatch
             }
         }
 
-        return false;
+        return seen;
     }
 }

@@ -40,7 +40,7 @@ public sealed class AliasedStageImage
     public static AliasedStageImage Create(ImageConfig image) =>
         new(
             image,
-            GoHistorySlice.Of(image.History.IsDefault ? [] : image.History),
+            GoHistorySlice.Of(image.History),
             image.Config.Labels.Count > 0 ? new SharedMap(image.Config.Labels) : null,
             image.Config.ExposedPorts.Count > 0 ? new SharedMap(image.Config.ExposedPorts) : null,
             image.Config.Volumes.Count > 0 ? new SharedMap(image.Config.Volumes) : null);
@@ -73,7 +73,7 @@ public sealed class AliasedStageImage
     {
         var before = Current;
         var after = change(before);
-        if (!Structural.Equal(after.History, before.History) || !Structural.Equal(after.Config.Labels, before.Config.Labels)
+        if (!after.History.SequenceEqual(before.History) || !Structural.Equal(after.Config.Labels, before.Config.Labels)
             || !Structural.Equal(after.Config.ExposedPorts, before.Config.ExposedPorts)
             || !Structural.Equal(after.Config.Volumes, before.Config.Volumes))
         {

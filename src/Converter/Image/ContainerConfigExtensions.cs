@@ -13,7 +13,7 @@ public static class ContainerConfigExtensions
         var entry = key + "=" + value;
         for (var i = 0; i < env.Length; i++)
         {
-            if (EnvEntry.Split(env[i]).Key == key)
+            if (EnvEntry.HasKey(env[i], key))
             {
                 return config with { Env = env.SetItem(i, entry) };
             }

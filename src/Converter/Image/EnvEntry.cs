@@ -10,6 +10,15 @@ public static class EnvEntry
         return eq < 0 ? (entry, "") : (entry[..eq], entry[(eq + 1)..]);
     }
 
+    /// <summary>
+    /// Whether <paramref name="entry"/>'s key (what <see cref="Split"/> gives) is <paramref name="key"/>, without
+    /// cutting the entry: an ENV scans the whole list, so this runs once per entry per ENV.
+    /// </summary>
+    public static bool HasKey(string entry, string key) =>
+        entry.StartsWith(key, StringComparison.Ordinal)
+        && (entry.Length == key.Length || entry[key.Length] == '=')
+        && !key.Contains('=', StringComparison.Ordinal);
+
     /// <summary>Whether some entry has key <paramref name="key"/> (compared case-sensitively, as on Linux).</summary>
-    public static bool Contains(IEnumerable<string> env, string key) => env.Any(e => Split(e).Key == key);
+    public static bool Contains(IEnumerable<string> env, string key) => env.Any(e => HasKey(e, key));
 }

@@ -37,15 +37,15 @@ public sealed record ImageConfig
     /// <summary>The layers.</summary>
     public RootFs RootFs { get; init; } = new();
 
-    /// <summary>History entries, oldest first.</summary>
-    public ImmutableArray<HistoryEntry> History { get; init; } = [];
+    /// <summary>History entries, oldest first (a persistent list: each instruction appends in O(log n)).</summary>
+    public ImmutableList<HistoryEntry> History { get; init; } = [];
 
     /// <summary>The container config.</summary>
     public ContainerConfig Config { get; init; } = ContainerConfig.Empty;
 
     /// <summary>This config with <paramref name="entry"/> appended to the history.</summary>
     public ImageConfig WithHistory(HistoryEntry entry) =>
-        this with { History = (History.IsDefault ? [] : History).Add(entry) };
+        this with { History = History.Add(entry) };
 
     /// <summary>
     /// This config with the history entry BuildKit's Dockerfile frontend commits for an instruction
@@ -62,7 +62,7 @@ public sealed record ImageConfig
         other is not null && Created == other.Created && Author == other.Author && Architecture == other.Architecture
         && Variant == other.Variant && OS == other.OS && OSVersion == other.OSVersion
         && Structural.Equal(OSFeatures, other.OSFeatures) && RootFs.Equals(other.RootFs)
-        && Structural.Equal(History, other.History) && Config.Equals(other.Config);
+        && History.SequenceEqual(other.History) && Config.Equals(other.Config);
 
     /// <inheritdoc/>
     public override int GetHashCode() =>

@@ -221,7 +221,7 @@ public static class ImageConfigReader
         return rootFs;
     }
 
-    private static ImmutableArray<HistoryEntry> ReadHistory(ref Utf8JsonReader reader, JsonSource source)
+    private static ImmutableList<HistoryEntry> ReadHistory(ref Utf8JsonReader reader, JsonSource source)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -255,7 +255,7 @@ public static class ImageConfigReader
             entries.Add(entry);
         }
 
-        return entries.ToImmutable();
+        return [.. entries];
     }
 
     private static ImmutableSortedSet<string> ReadSet(ref Utf8JsonReader reader, JsonSource source, ImmutableSortedSet<string> set, string path)

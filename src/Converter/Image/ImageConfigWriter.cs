@@ -50,7 +50,7 @@ public static class ImageConfigWriter
         }
 
         json.EndObject();
-        if (!image.History.IsDefaultOrEmpty)
+        if (!image.History.IsEmpty)
         {
             json.Name("history").BeginArray();
             foreach (var entry in image.History)

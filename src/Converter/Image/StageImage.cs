@@ -32,7 +32,7 @@ public static class StageImage
     /// </summary>
     public static bool IsScratch(ImageConfig baseConfig) =>
         (baseConfig.RootFs.DiffIds?.IsDefaultOrEmpty ?? true)
-        && (baseConfig.History.IsDefault || baseConfig.History.All(h => h.EmptyLayer));
+        && baseConfig.History.All(h => h.EmptyLayer);
 
     /// <summary>
     /// The platform for a stage whose platform was not given, when the target platform was not given either: the
@@ -100,10 +100,9 @@ public static class StageImage
             return image;
         }
 
-        var history = image.History.IsDefault ? [] : image.History;
         return image with
         {
-            History = [.. history.Select(h => h.Created is not { } c || c.IsAfter(tm) ? h with { Created = tm } : h)],
+            History = [.. image.History.Select(h => h.Created is not { } c || c.IsAfter(tm) ? h with { Created = tm } : h)],
             Created = image.Created is { } created && created.IsAfter(tm) ? tm : image.Created,
         };
     }

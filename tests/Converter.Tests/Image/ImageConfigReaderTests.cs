@@ -110,7 +110,7 @@ public sealed class ImageConfigReaderTests
             """);
 
         Assert.Equal("2023-06-14T20:41:58.950178204Z", image.Created!.Value.ToString());
-        Assert.Equal(2, image.History.Length);
+        Assert.Equal(2, image.History.Count);
         Assert.Equal("2023-06-14T20:41:58.1+02:00", image.History[0].Created!.Value.ToString());
         Assert.True(image.History[0].EmptyLayer);
         Assert.Equal(new HistoryEntry(), image.History[1]);

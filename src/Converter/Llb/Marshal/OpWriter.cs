@@ -110,12 +110,12 @@ internal sealed class OpWriter(MarshalOptions options)
 
         if (process.Args.IsDefaultOrEmpty)
         {
-            throw new InvalidOperationException("arguments are required");
+            throw new LlbMarshalException("arguments are required");
         }
 
         if (process.Dir.Length == 0)
         {
-            throw new InvalidOperationException("working directory is required");
+            throw new LlbMarshalException("working directory is required");
         }
 
         var meta = new Meta
@@ -214,7 +214,7 @@ internal sealed class OpWriter(MarshalOptions options)
             {
                 if (mount.Tmpfs)
                 {
-                    throw new InvalidOperationException("tmpfs mounts must use scratch");
+                    throw new LlbMarshalException("tmpfs mounts must use scratch");
                 }
 
                 input = AddInput(op, ToInput(source, done));

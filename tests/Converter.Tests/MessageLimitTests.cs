@@ -1,0 +1,38 @@
+using CSharpFrontend.Converter.Dockerfile;
+
+namespace CSharpFrontend.Converter.Tests;
+
+/// <summary>A definition over BuildKit's 16 MiB gRPC message limit is refused by the converter, saying so.</summary>
+public sealed class MessageLimitTests
+{
+    private static readonly ConvertOptions Options = new() { LocalUniqueId = "test" };
+
+    private static ConvertResult Convert(string dockerfile, ConvertOptions options) =>
+        DockerfileConverter.ConvertAsync(dockerfile, options).AsTask().GetAwaiter().GetResult();
+
+    [Fact]
+    public void TheDefaultIsSixteenMebibytes() => Assert.Equal(16 * 1024 * 1024, Options.MaxDefinitionBytes);
+
+    [Fact]
+    public void ADefinitionOverSixteenMebibytesIsRefused()
+    {
+        // A 60,000-character ENV value (lines stay under the parser's 64 KiB limit) rides along in the environment
+        // of each of 300 execs: about 18 MB of ops.
+        var dockerfile = $"FROM alpine\nENV BIG={new string('b', 60_000)}\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"RUN step {i}\n"));
+        var error = Assert.Throws<ConvertException>(() => Convert(dockerfile, Options));
+        Assert.Matches(@"^the build definition is [0-9]+ bytes, over BuildKit's message limit of 16 MiB$", error.Message);
+        var size = long.Parse(error.Message.Split(' ')[4]);
+        Assert.InRange(size, 300L * 60_000, 310L * 60_000);
+    }
+
+    [Fact]
+    public void TheLimitIsTheMarshalledSizeExactly()
+    {
+        const string dockerfile = "FROM alpine\nRUN echo hello\n";
+        var size = Convert(dockerfile, Options).Definition.ToBytes().Length;
+
+        Assert.Equal(size, Convert(dockerfile, Options with { MaxDefinitionBytes = size }).Definition.ToBytes().Length);
+        var error = Assert.Throws<ConvertException>(() => Convert(dockerfile, Options with { MaxDefinitionBytes = size - 1 }));
+        Assert.Equal($"the build definition is {size} bytes, over BuildKit's message limit of {size - 1} bytes", error.Message);
+    }
+}

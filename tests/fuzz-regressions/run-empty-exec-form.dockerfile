@@ -1,0 +1,2 @@
+FROM 0
+RUN --mount=target=0 []
