@@ -3,10 +3,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using Moby.Buildkit.V1.Apicaps;
 using Moby.Buildkit.V1.Frontend;
 
@@ -22,19 +19,16 @@ public sealed class MalformedBridgeHost : IAsyncDisposable
     /// <summary>A length-delimited field 1 of 16 bytes with only one byte present: truncated, unparseable.</summary>
     public static readonly byte[] BadMessage = [0x0A, 0x10, 0x01];
 
-    private readonly WebApplication _app;
-    private readonly string _directory;
+    private readonly UnixSocketHost _host;
 
-    private MalformedBridgeHost(WebApplication app, string directory, string socketPath, IReadOnlySet<string> malformed, ConcurrentQueue<ReturnRequest> returns)
+    private MalformedBridgeHost(UnixSocketHost host, IReadOnlySet<string> malformed, ConcurrentQueue<ReturnRequest> returns)
     {
-        _app = app;
-        _directory = directory;
-        SocketPath = socketPath;
+        _host = host;
         Malformed = malformed;
         Returns = returns;
     }
 
-    public string SocketPath { get; }
+    public string SocketPath => _host.SocketPath;
 
     public IReadOnlySet<string> Malformed { get; }
 
@@ -42,38 +36,18 @@ public sealed class MalformedBridgeHost : IAsyncDisposable
 
     public static async Task<MalformedBridgeHost> StartAsync(params string[] malformed)
     {
-        var directory = Directory.CreateTempSubdirectory("csf-bad-").FullName;
-        var socketPath = Path.Combine(directory, "bridge.sock");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(socketPath, listen => listen.Protocols = HttpProtocols.Http2));
+        var (host, builder) = UnixSocketHost.Create("csf-bad-");
         var app = builder.Build();
         var set = malformed.ToHashSet(StringComparer.Ordinal);
         var returns = new ConcurrentQueue<ReturnRequest>();
         app.MapPost("/moby.buildkit.v1.frontend.LLBBridge/{method}", context => Answer(context, set, returns));
-        await app.StartAsync();
-        return new MalformedBridgeHost(app, directory, socketPath, set, returns);
+        await host.StartAsync(app);
+        return new MalformedBridgeHost(host, set, returns);
     }
 
-    public async Task<NetworkStream> ConnectAsync()
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath));
-        return new NetworkStream(socket, ownsSocket: true);
-    }
+    public Task<NetworkStream> ConnectAsync() => _host.ConnectAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static async Task Answer(HttpContext context, IReadOnlySet<string> malformed, ConcurrentQueue<ReturnRequest> returns)
     {
