@@ -73,6 +73,11 @@ internal static class E2EBuild
             args.AddRange(["--target", target]);
         }
 
+        if (@case.Platform is { } platform)
+        {
+            args.AddRange(["--platform", platform]);
+        }
+
         foreach (var secret in secrets)
         {
             args.AddRange(["--secret", secret]);
@@ -106,6 +111,11 @@ internal static class E2EBuild
         if (@case.Target is { } target)
         {
             args.AddRange(["--opt", "target=" + target]);
+        }
+
+        if (@case.Platform is { } platform)
+        {
+            args.AddRange(["--opt", "platform=" + platform]);
         }
 
         foreach (var secret in secrets)

@@ -26,7 +26,8 @@ internal sealed record CacheCheck(string Arg, string File);
 /// <summary>
 /// One directory of tests/e2e/cases: the Dockerfile, its context and case.json. <c>OldDaemonRejects</c>: texts of the
 /// error our frontend must end with on the old daemon, which lacks a capability the case needs (empty: it builds).
-/// <c>HttpArg</c>: a build arg that receives the base URL of <see cref="E2EHttpServer"/>.
+/// <c>HttpArg</c>: a build arg that receives the base URL of <see cref="E2EHttpServer"/>. <c>Platform</c>: the
+/// target platform asked for (docker build --platform, buildctl --opt platform=).
 /// </summary>
 internal sealed record E2ECase(
     string Name,
@@ -42,7 +43,9 @@ internal sealed record E2ECase(
     FailureExpectation? Fails,
     CacheCheck? CacheCheck,
     ImmutableArray<string> OldDaemonRejects,
-    string? HttpArg)
+    string? HttpArg,
+    string? Platform,
+    string? ExpectArchitecture)
 {
     public static string CasesDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "cases");
 
@@ -80,7 +83,9 @@ internal sealed record E2ECase(
                 ? new CacheCheck(cache["arg"]!.GetValue<string>(), cache["file"]!.GetValue<string>())
                 : null,
             [.. (json["oldDaemon"]?["oursFails"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())],
-            json["httpArg"]?.GetValue<string>());
+            json["httpArg"]?.GetValue<string>(),
+            json["platform"]?.GetValue<string>(),
+            json["expectArchitecture"]?.GetValue<string>());
     }
 
     /// <summary>The role of the builtin frontend of the daemon under test: the old one (Docker 20.10) or BuildKit v0.11.6.</summary>

@@ -18,6 +18,11 @@ internal static class ImageComparison
             }
         }
 
+        if (builtin.Platform != ours.Platform)
+        {
+            differences.Add($"platform: builtin {builtin.Platform} | ours {ours.Platform}");
+        }
+
         foreach (var field in ImageSnapshot.ComparedConfigFields)
         {
             var left = builtin.Config[field]?.ToJsonString() ?? "null";
@@ -59,6 +64,11 @@ internal static class ImageComparison
             Check(unmet, path, "uid", expected.Uid?.ToString(), actual.Uid.ToString());
             Check(unmet, path, "gid", expected.Gid?.ToString(), actual.Gid.ToString());
             Check(unmet, path, "link", expected.Link, actual.Link);
+        }
+
+        if (@case.ExpectArchitecture is { } architecture && !image.Platform.Split('/').Skip(1).Take(1).Contains(architecture))
+        {
+            unmet.Add($"platform: expected architecture {architecture}, got {image.Platform}");
         }
 
         foreach (var (field, expected) in @case.ExpectConfig)

@@ -14,7 +14,7 @@ internal sealed record FileEntry(string Type, string Mode, int Uid, int Gid, lon
 }
 
 /// <summary>An image's files (from <c>docker export</c> of a container made from it) and its config.</summary>
-internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry> Files, JsonObject Config)
+internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry> Files, JsonObject Config, string Platform)
 {
     /// <summary>The config fields the images must agree on.</summary>
     public static readonly ImmutableArray<string> ComparedConfigFields =
@@ -25,7 +25,9 @@ internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry
     public static ImageSnapshot Take(string image)
     {
         var inspect = DockerCli.Check("image", "inspect", image);
-        var config = JsonNode.Parse(inspect.Stdout)!.AsArray()[0]!["Config"]?.AsObject() ?? [];
+        var inspected = JsonNode.Parse(inspect.Stdout)!.AsArray()[0]!;
+        var config = inspected["Config"]?.AsObject() ?? [];
+        var platform = $"{inspected["Os"]}/{inspected["Architecture"]}" + (inspected["Variant"] is { } variant ? "/" + variant : "");
         var container = DockerCli.Check("create", image, "/nonexistent-command").Stdout.Trim();
         try
         {
@@ -35,7 +37,7 @@ internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry
                 throw new InvalidOperationException($"docker export {image} failed: {stderr}");
             }
 
-            return new ImageSnapshot(files, (JsonObject)config.DeepClone());
+            return new ImageSnapshot(files, (JsonObject)config.DeepClone(), platform);
         }
         finally
         {

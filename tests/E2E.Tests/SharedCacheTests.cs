@@ -40,7 +40,7 @@ public sealed class SharedCacheTests
         return new E2ECase(
             "shared-cache", directory, BuiltinRole.Compare, BuiltinRole.Compare, null, ImmutableSortedDictionary<string, string>.Empty, null,
             ImmutableSortedDictionary<string, string>.Empty, ImmutableSortedDictionary<string, FileExpectation>.Empty,
-            ImmutableSortedDictionary<string, JsonNode?>.Empty, null, null, [], null);
+            ImmutableSortedDictionary<string, JsonNode?>.Empty, null, null, [], null, null, null);
     }
 
 }
