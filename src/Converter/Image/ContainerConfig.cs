@@ -20,7 +20,7 @@ public sealed record ContainerConfig
     public ImmutableSortedSet<string> ExposedPorts { get; init; } = ImmutableSortedSet.Create<string>(Utf8Ordinal.Instance);
 
     /// <summary>Environment as <c>KEY=value</c> entries, in order.</summary>
-    public ImmutableArray<string> Env { get; init; } = [];
+    public EnvEntries Env { get; init; } = EnvEntries.Empty;
 
     /// <summary>Entrypoint argv.</summary>
     public ImmutableArray<string> Entrypoint { get; init; } = [];
@@ -59,7 +59,7 @@ public sealed record ContainerConfig
     /// <inheritdoc/>
     public bool Equals(ContainerConfig? other) =>
         other is not null && User == other.User && Structural.Equal(ExposedPorts, other.ExposedPorts)
-        && Structural.Equal(Env, other.Env) && Structural.Equal(Entrypoint, other.Entrypoint)
+        && Env.Equals(other.Env) && Structural.Equal(Entrypoint, other.Entrypoint)
         && Structural.Equal(Cmd, other.Cmd) && Structural.Equal(Volumes, other.Volumes) && WorkingDir == other.WorkingDir
         && Structural.Equal(Labels, other.Labels) && StopSignal == other.StopSignal
         && Equals(Healthcheck, other.Healthcheck) && ArgsEscaped == other.ArgsEscaped
@@ -71,7 +71,7 @@ public sealed record ContainerConfig
         var hash = new HashCode();
         hash.Add(User);
         hash.Add(Structural.Hash(ExposedPorts));
-        hash.Add(Structural.Hash(Env));
+        hash.Add(Env);
         hash.Add(Structural.Hash(Entrypoint));
         hash.Add(Structural.Hash(Cmd));
         hash.Add(Structural.Hash(Volumes));

@@ -7,20 +7,8 @@ public static class ContainerConfigExtensions
     /// Sets <paramref name="key"/> as ENV does: the first entry with that key (case-sensitive) is replaced in
     /// place, otherwise <c>key=value</c> is appended.
     /// </summary>
-    public static ContainerConfig WithEnv(this ContainerConfig config, string key, string value)
-    {
-        var env = config.Env.IsDefault ? [] : config.Env;
-        var entry = key + "=" + value;
-        for (var i = 0; i < env.Length; i++)
-        {
-            if (EnvEntry.HasKey(env[i], key))
-            {
-                return config with { Env = env.SetItem(i, entry) };
-            }
-        }
-
-        return config with { Env = env.Add(entry) };
-    }
+    public static ContainerConfig WithEnv(this ContainerConfig config, string key, string value) =>
+        config with { Env = config.Env.Set(key, value) };
 
     /// <summary>Adds or replaces labels (LABEL, or build-time labels on the final image).</summary>
     public static ContainerConfig WithLabels(this ContainerConfig config, IEnumerable<KeyValuePair<string, string>> labels) =>

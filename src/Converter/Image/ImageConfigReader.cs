@@ -119,7 +119,7 @@ public static class ImageConfigReader
                     config = config with { ExposedPorts = ReadSet(ref reader, source, config.ExposedPorts, path) };
                     break;
                 case "Env":
-                    config = config with { Env = ReadStrings(ref reader, source, path) ?? [] };
+                    config = config with { Env = [.. ReadStrings(ref reader, source, path) ?? []] };
                     break;
                 case "Entrypoint":
                     config = config with { Entrypoint = ReadStrings(ref reader, source, path) ?? [] };

@@ -167,6 +167,14 @@ public static class ImageConfigWriter
         }
     }
 
+    private static void OptionalArray(GoJsonBuilder json, string name, EnvEntries values)
+    {
+        if (values.Count > 0)
+        {
+            json.Name(name).StringArray(values);
+        }
+    }
+
     private static void OptionalSet(GoJsonBuilder json, string name, IEnumerable<string> keys)
     {
         var sorted = Sorted(keys);

@@ -62,10 +62,10 @@ public static class StageImage
     public static StageStart Start(ImageConfig image, string? platformOS)
     {
         var config = image.Config;
-        var env = config.Env.IsDefault ? [] : config.Env;
-        if (!EnvEntry.Contains(env, "PATH"))
+        var env = config.Env;
+        if (!env.ContainsKey("PATH"))
         {
-            env = env.Add("PATH=" + DefaultPath.For(platformOS ?? ""));
+            env = env.Set("PATH", DefaultPath.For(platformOS ?? ""));
         }
 
         string? stateDir = null;

@@ -52,7 +52,7 @@ public static class ContextSources
     /// </summary>
     public static LlbState WithImageConfig(LlbState state, ImageConfig config)
     {
-        foreach (var entry in config.Config.Env.IsDefault ? [] : config.Config.Env)
+        foreach (var entry in config.Config.Env)
         {
             var equals = entry.IndexOf('=');
             var key = equals < 0 ? entry : entry[..equals];
