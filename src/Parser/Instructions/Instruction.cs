@@ -1,24 +1,26 @@
 using System.Collections.Immutable;
+using CSharpFrontend.Parser.Text;
 
 namespace CSharpFrontend.Parser;
 
 /// <summary>Base of every typed instruction (BuildKit's <c>instructions.Command</c> with <c>withNameAndCode</c>).</summary>
+/// <remarks>Everything common to all instructions derives from <see cref="Node"/>, the only member a construction sets.</remarks>
 public abstract record Instruction
 {
     /// <summary>The keyword as written (BuildKit <c>Name()</c>: <c>node.Value</c>), e.g. <c>RUN</c> or <c>run</c>.</summary>
-    public required string Keyword { get; init; }
+    public string Keyword => Node.Keyword;
 
     /// <summary>BuildKit's <c>Node.Original</c>: the logical line, continuations joined.</summary>
-    public required string Original { get; init; }
+    public string Original => Node.Original;
 
     /// <summary>BuildKit's <c>String()</c>/<c>code</c>: <see cref="Original"/> with surrounding blanks trimmed (used in LLB names and history).</summary>
-    public required string SourceCode { get; init; }
+    public string SourceCode => GoText.TrimSpace(Node.Original);
 
     /// <summary>Where the instruction is (BuildKit <c>Location()</c>).</summary>
-    public required SourceRange Range { get; init; }
+    public SourceRange Range => Node.Range;
 
     /// <summary>Comment lines directly above (BuildKit <c>Comments()</c>).</summary>
-    public ImmutableArray<string> Comments { get; init; } = [];
+    public ImmutableArray<string> Comments => Node.PrevComments;
 
     /// <summary>The node this instruction was built from.</summary>
     public required SyntaxNode Node { get; init; }

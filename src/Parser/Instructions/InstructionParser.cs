@@ -99,13 +99,13 @@ internal static partial class InstructionParser
     private static Instruction ParseEnv(Request req)
     {
         req.ParseNoFlags();
-        return new EnvInstruction { Comments = req.Node.PrevComments, Env = ParseKvps(req, "ENV"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new EnvInstruction { Node = req.Node, Env = ParseKvps(req, "ENV") };
     }
 
     private static Instruction ParseLabel(Request req)
     {
         req.ParseNoFlags();
-        return new LabelInstruction { Comments = req.Node.PrevComments, Labels = ParseKvps(req, "LABEL"), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new LabelInstruction { Node = req.Node, Labels = ParseKvps(req, "LABEL") };
     }
 
     private static ImmutableArray<KeyValuePair> ParseKvps(Request req, string name)
@@ -143,14 +143,14 @@ internal static partial class InstructionParser
         }
 
         req.ParseNoFlags();
-        return new MaintainerInstruction { Comments = req.Node.PrevComments, Maintainer = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new MaintainerInstruction { Node = req.Node, Maintainer = req.Args[0] };
     }
 
     private static SourcesAndDest ParseSourcesAndDest(Request req, string command)
     {
         var args = req.Args;
         string dest = args[^1];
-        if (TryHeredoc(dest, req.Range, req.Legacy) is not null)
+        if (TryHeredoc(dest, req.Node.Range, req.Legacy) is not null)
         {
             throw req.Fail(DiagnosticCodes.InvalidArguments, $"{command} cannot accept a heredoc as a destination");
         }
@@ -165,7 +165,7 @@ internal static partial class InstructionParser
         var contents = ImmutableArray.CreateBuilder<SourceContent>();
         for (int i = 0; i < args.Count - 1; i++)
         {
-            var heredoc = TryHeredoc(args[i], req.Range, req.Legacy);
+            var heredoc = TryHeredoc(args[i], req.Node.Range, req.Legacy);
             if (heredoc is null)
             {
                 paths.Add(args[i]);
@@ -225,7 +225,8 @@ internal static partial class InstructionParser
         var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack").AddStrings("exclude");
         f?.Parse();
         var sd = ParseSourcesAndDest(req, "ADD");
-        return new AddInstruction { Comments = req.Node.PrevComments,
+        return new AddInstruction {
+            Node = req.Node,
             SourcesAndDest = sd,
             Chown = (f?.String("chown") ?? string.Empty),
             Chmod = (f?.String("chmod") ?? string.Empty),
@@ -234,11 +235,6 @@ internal static partial class InstructionParser
             Checksum = (f?.String("checksum") ?? string.Empty),
             Unpack = (f?.IsUsed("unpack") ?? false) ? (f?.Bool("unpack") ?? false) : null,
             ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
@@ -252,7 +248,8 @@ internal static partial class InstructionParser
         var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link").AddStrings("exclude").AddBool("parents");
         f?.Parse();
         var sd = ParseSourcesAndDest(req, "COPY");
-        return new CopyInstruction { Comments = req.Node.PrevComments,
+        return new CopyInstruction {
+            Node = req.Node,
             SourcesAndDest = sd,
             From = (f?.String("from") ?? string.Empty),
             Chown = (f?.String("chown") ?? string.Empty),
@@ -260,11 +257,6 @@ internal static partial class InstructionParser
             Link = (f?.Bool("link") ?? false),
             Parents = (f?.Bool("parents") ?? false),
             ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
@@ -287,15 +279,11 @@ internal static partial class InstructionParser
 
         var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("platform");
         f?.Parse();
-        return new FromInstruction { Comments = req.Node.PrevComments,
+        return new FromInstruction {
+            Node = req.Node,
             BaseName = args[0],
             StageName = stageName,
             Platform = (f?.String("platform") ?? string.Empty),
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
@@ -328,14 +316,10 @@ internal static partial class InstructionParser
             expression = sb.ToString();
         }
 
-        return new OnbuildInstruction { Comments = req.Node.PrevComments,
+        return new OnbuildInstruction {
+            Node = req.Node,
             Expression = expression,
             Trigger = req.Node.Child,
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
@@ -347,7 +331,7 @@ internal static partial class InstructionParser
         }
 
         req.ParseNoFlags();
-        return new WorkdirInstruction { Comments = req.Node.PrevComments, Path = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new WorkdirInstruction { Node = req.Node, Path = req.Args[0] };
     }
 
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)
@@ -393,7 +377,8 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidFlag, $"security {GoText.Quote(security)} is not valid");
         }
 
-        return new RunInstruction { Comments = req.Node.PrevComments,
+        return new RunInstruction {
+            Node = req.Node,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
@@ -402,41 +387,28 @@ internal static partial class InstructionParser
             Security = security,
             Devices = f is null ? [] : [.. f.Strings("device")],
             FlagsUsed = f is null ? [] : [.. f.Used],
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
     private static Instruction ParseCmd(Request req)
     {
         req.ParseNoFlags();
-        return new CmdInstruction { Comments = req.Node.PrevComments,
+        return new CmdInstruction {
+            Node = req.Node,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
     private static Instruction ParseEntrypoint(Request req)
     {
         req.ParseNoFlags();
-        return new EntrypointInstruction { Comments = req.Node.PrevComments,
+        return new EntrypointInstruction {
+            Node = req.Node,
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
-            Keyword = req.Keyword,
-            Original = req.Original,
-            SourceCode = req.Code,
-            Range = req.Range,
-            Node = req.Node,
         };
     }
 
@@ -505,7 +477,7 @@ internal static partial class InstructionParser
             health = new HealthcheckConfig([typ, .. cmd], interval, timeout, startPeriod, startInterval, retries);
         }
 
-        return new HealthcheckInstruction { Comments = req.Node.PrevComments, Health = health, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new HealthcheckInstruction { Node = req.Node, Health = health };
     }
 
     private static long Interval(Request req, BuildFlags? f, string name)
@@ -584,7 +556,7 @@ internal static partial class InstructionParser
         req.ParseNoFlags();
         var ports = req.Args.ToList();
         ports.Sort(StringComparer.Ordinal);
-        return new ExposeInstruction { Comments = req.Node.PrevComments, Ports = [.. ports], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new ExposeInstruction { Node = req.Node, Ports = [.. ports] };
     }
 
     private static Instruction ParseUser(Request req)
@@ -595,7 +567,7 @@ internal static partial class InstructionParser
         }
 
         req.ParseNoFlags();
-        return new UserInstruction { Comments = req.Node.PrevComments, User = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new UserInstruction { Node = req.Node, User = req.Args[0] };
     }
 
     private static Instruction ParseVolume(Request req)
@@ -618,7 +590,7 @@ internal static partial class InstructionParser
             volumes.Add(t);
         }
 
-        return new VolumeInstruction { Comments = req.Node.PrevComments, Volumes = volumes.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new VolumeInstruction { Node = req.Node, Volumes = volumes.MoveToImmutable() };
     }
 
     private static Instruction ParseStopsignal(Request req)
@@ -628,7 +600,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "STOPSIGNAL requires exactly one argument");
         }
 
-        return new StopsignalInstruction { Comments = req.Node.PrevComments, Signal = req.Args[0], Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new StopsignalInstruction { Node = req.Node, Signal = req.Args[0] };
     }
 
     private static Instruction ParseArg(Request req)
@@ -652,7 +624,7 @@ internal static partial class InstructionParser
             defs.Add(new ArgDefinition(key, value, DocComment(req.Node.PrevComments, key)));
         }
 
-        return new ArgInstruction { Comments = req.Node.PrevComments, Args = defs.MoveToImmutable(), Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new ArgInstruction { Node = req.Node, Args = defs.MoveToImmutable() };
     }
 
     private static Instruction ParseShell(Request req)
@@ -669,7 +641,7 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "SHELL requires the arguments to be in JSON form");
         }
 
-        return new ShellInstruction { Comments = req.Node.PrevComments, Shell = shell, Keyword = req.Keyword, Original = req.Original, SourceCode = req.Code, Range = req.Range, Node = req.Node };
+        return new ShellInstruction { Node = req.Node, Shell = shell };
     }
 
     private static string DocComment(ImmutableArray<string> comments, string name)
@@ -708,13 +680,7 @@ internal static partial class InstructionParser
 
         public BuildFlags Flags => field ??= new BuildFlags(Node.Flags, this);
 
-        public string Keyword => Node.Keyword;
-
         public string Original => Node.Original;
-
-        public string Code => GoText.TrimSpace(Node.Original);
-
-        public SourceRange Range => Node.Range;
 
         /// <summary>Flag check of an instruction that defines no flags.</summary>
         public void ParseNoFlags()
