@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser;
 
@@ -56,7 +56,7 @@ public static class AstDump
                         sb.Append(' ');
                     }
 
-                    GoText.AppendQuoted(sb, n.Flags[i]);
+                    GoQuoting.AppendQuoted(sb, n.Flags[i]);
                 }
 
                 sb.Append(']');
@@ -65,7 +65,7 @@ public static class AstDump
             foreach (var arg in n.Args)
             {
                 sb.Append(' ');
-                GoText.AppendQuoted(sb, arg);
+                GoQuoting.AppendQuoted(sb, arg);
             }
 
             if (empty && sb.Length > mark && sb[mark] == ' ')

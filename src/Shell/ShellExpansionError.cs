@@ -1,4 +1,4 @@
-using CSharpFrontend.Shell.Internal;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Shell;
 
@@ -10,5 +10,5 @@ namespace CSharpFrontend.Shell;
 public sealed record ShellExpansionError(string Word, string Reason)
 {
     /// <summary>The full message as BuildKit prints it: <c>failed to process "word": reason</c>.</summary>
-    public string Message => $"failed to process {GoQuote.Quote(Word)}: {Reason}";
+    public string Message => $"failed to process {GoQuoting.Quote(Word, escapeLoneSurrogates: true)}: {Reason}";
 }

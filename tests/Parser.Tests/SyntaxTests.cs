@@ -1,5 +1,5 @@
 using System.Text;
-using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser.Tests;
 
@@ -96,7 +96,25 @@ public sealed class SyntaxTests
     [InlineData("\u200b", "\"\\u200b\"")]
     [InlineData("\U000E0001", "\"\\U000e0001\"")]
     [InlineData("'", "\"'\"")]
-    public void GoQuote(string input, string quoted) => Assert.Equal(quoted, GoText.Quote(input));
+    public void GoQuote(string input, string quoted) => Assert.Equal(quoted, GoQuoting.Quote(input));
+
+    [Fact]
+    public void GoQuoteLoneSurrogates()
+    {
+        Assert.Equal("\"a\uFFFDb\"", GoQuoting.Quote("a\uD800b"));
+        Assert.Equal("\"a\\ud800b\"", GoQuoting.Quote("a\uD800b", escapeLoneSurrogates: true));
+        Assert.Equal("\"\\udc00\U0001F600\"", GoQuoting.Quote("\uDC00\uD83D\uDE00", escapeLoneSurrogates: true));
+    }
+
+    [Fact]
+    public void GoQuoteRune()
+    {
+        Assert.Equal("'\\x03'", GoQuoting.QuoteRune(3));
+        Assert.Equal("'\\''", GoQuoting.QuoteRune('\''));
+        Assert.Equal("'\"'", GoQuoting.QuoteRune('"'));
+        Assert.Equal("'\uFFFD'", GoQuoting.QuoteRune(-1));
+        Assert.Equal("'\U0001F600'", GoQuoting.QuoteRune(0x1F600));
+    }
 
     [Fact]
     public void NoInstructions()

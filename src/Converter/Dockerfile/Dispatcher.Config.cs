@@ -3,6 +3,7 @@ using System.Text;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Parser;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Converter.Dockerfile;
 
@@ -84,10 +85,10 @@ internal sealed partial class Dispatcher
         // v0.11.6 printed its struct with %q; --start-interval is newer, and current upstream prints with %+v.
         var message = health.StartIntervalNs == 0
             ? "HEALTHCHECK &{" + GoFormat.QuoteList(health.Test) + " " +
-              GoFormat.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
-              GoFormat.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
-              GoFormat.Quote(GoFormat.Duration(health.StartPeriodNs)) + " " +
-              GoFormat.QuoteRune(health.Retries) + "}"
+              GoQuoting.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.StartPeriodNs)) + " " +
+              GoQuoting.QuoteRune(health.Retries) + "}"
             : "HEALTHCHECK {Test:" + GoFormat.List(health.Test) +
               " Interval:" + GoFormat.Duration(health.IntervalNs) +
               " Timeout:" + GoFormat.Duration(health.TimeoutNs) +

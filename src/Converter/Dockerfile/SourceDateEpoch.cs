@@ -1,4 +1,5 @@
 using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Converter.Dockerfile;
 
@@ -38,7 +39,7 @@ public static class SourceDateEpoch
 
         return problem is null
             ? ImageTime.FromUnixSeconds(seconds)
-            : throw new FormatException($"invalid {BuildArg}: {value}: strconv.ParseInt: parsing {GoFormat.Quote(value)}: {problem}");
+            : throw new FormatException($"invalid {BuildArg}: {value}: strconv.ParseInt: parsing {GoQuoting.Quote(value)}: {problem}");
     }
 
     private static bool AllDigits(ReadOnlySpan<char> text)

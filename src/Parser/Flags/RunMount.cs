@@ -1,6 +1,7 @@
 using System.Globalization;
 using CSharpFrontend.Parser.Flags;
 using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser;
 
@@ -153,7 +154,7 @@ public sealed record RunMount(
                     var t = value.ToLowerInvariant();
                     if (!MountTypes.Contains(t))
                     {
-                        throw new MountException(Suggest.Wrap($"unsupported mount type {GoText.Quote(value)}", value, MountTypes, caseSensitive: true));
+                        throw new MountException(Suggest.Wrap($"unsupported mount type {GoQuoting.Quote(value)}", value, MountTypes, caseSensitive: true));
                     }
 
                     type = t;
@@ -198,7 +199,7 @@ public sealed record RunMount(
                     var s = value.ToLowerInvariant();
                     if (!ShareModes.Contains(s))
                     {
-                        throw new MountException(Suggest.Wrap($"unsupported sharing value {GoText.Quote(value)}", value, ShareModes, caseSensitive: true));
+                        throw new MountException(Suggest.Wrap($"unsupported sharing value {GoQuoting.Quote(value)}", value, ShareModes, caseSensitive: true));
                     }
 
                     sharing = s;
@@ -224,17 +225,17 @@ public sealed record RunMount(
         {
             if (mode is not null)
             {
-                throw new MountException($"mode not allowed for {GoText.Quote(type)} type mounts");
+                throw new MountException($"mode not allowed for {GoQuoting.Quote(type)} type mounts");
             }
 
             if (uid is not null)
             {
-                throw new MountException($"uid not allowed for {GoText.Quote(type)} type mounts");
+                throw new MountException($"uid not allowed for {GoQuoting.Quote(type)} type mounts");
             }
 
             if (gid is not null)
             {
-                throw new MountException($"gid not allowed for {GoText.Quote(type)} type mounts");
+                throw new MountException($"gid not allowed for {GoQuoting.Quote(type)} type mounts");
             }
         }
 

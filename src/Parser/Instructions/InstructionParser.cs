@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CSharpFrontend.Parser.Flags;
 using CSharpFrontend.Parser.Syntax;
 using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser.Instructions;
 
@@ -269,7 +270,7 @@ internal static partial class InstructionParser
             stageName = args[2].ToLowerInvariant();
             if (!ValidStageName().IsMatch(stageName))
             {
-                throw req.Fail(DiagnosticCodes.InvalidArguments, $"invalid name for build stage: {GoText.Quote(args[2])}, name can't start with a number or contain symbols");
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"invalid name for build stage: {GoQuoting.Quote(args[2])}, name can't start with a number or contain symbols");
             }
         }
         else if (args.Count != 1)
@@ -368,13 +369,13 @@ internal static partial class InstructionParser
         string network = (f?.String("network") ?? "default");
         if (network is not ("default" or "none" or "host"))
         {
-            throw req.Fail(DiagnosticCodes.InvalidFlag, $"invalid network mode {GoText.Quote(network)}");
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"invalid network mode {GoQuoting.Quote(network)}");
         }
 
         string security = (f?.String("security") ?? "sandbox");
         if (security is not ("sandbox" or "insecure"))
         {
-            throw req.Fail(DiagnosticCodes.InvalidFlag, $"security {GoText.Quote(security)} is not valid");
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"security {GoQuoting.Quote(security)} is not valid");
         }
 
         return new RunInstruction {
@@ -438,7 +439,7 @@ internal static partial class InstructionParser
             f?.Parse();
             if (typ != "CMD")
             {
-                throw req.Fail(DiagnosticCodes.InvalidArguments, $"Unknown type {GoText.Quote(typ)} in HEALTHCHECK (try CMD)");
+                throw req.Fail(DiagnosticCodes.InvalidArguments, $"Unknown type {GoQuoting.Quote(typ)} in HEALTHCHECK (try CMD)");
             }
 
             var cmd = HandleJsonArgs(rest, req.Node.IsJson);
@@ -501,7 +502,7 @@ internal static partial class InstructionParser
 
         if (d < 1_000_000)
         {
-            throw req.Fail(DiagnosticCodes.InvalidFlag, $"Interval {GoText.Quote(name)} cannot be less than 1ms");
+            throw req.Fail(DiagnosticCodes.InvalidFlag, $"Interval {GoQuoting.Quote(name)} cannot be less than 1ms");
         }
 
         return d;
@@ -520,7 +521,7 @@ internal static partial class InstructionParser
 
         if (body.Length == 0 || !body.All(char.IsAsciiDigit))
         {
-            return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: invalid syntax");
+            return (0, $"strconv.ParseInt: parsing {GoQuoting.Quote(s)}: invalid syntax");
         }
 
         long v = 0;
@@ -529,7 +530,7 @@ internal static partial class InstructionParser
             v = (v * 10) + (c - '0');
             if (v > (long)int.MaxValue + 1)
             {
-                return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: value out of range");
+                return (0, $"strconv.ParseInt: parsing {GoQuoting.Quote(s)}: value out of range");
             }
         }
 
@@ -540,7 +541,7 @@ internal static partial class InstructionParser
 
         if (v > int.MaxValue || v < int.MinValue)
         {
-            return (0, $"strconv.ParseInt: parsing {GoText.Quote(s)}: value out of range");
+            return (0, $"strconv.ParseInt: parsing {GoQuoting.Quote(s)}: value out of range");
         }
 
         return ((int)v, null);

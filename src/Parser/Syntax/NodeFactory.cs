@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser.Syntax;
 
@@ -214,7 +215,7 @@ internal static class NodeFactory
             {
                 throw ParseException.Syntax(
                     DiagnosticCodes.Syntax,
-                    $"Syntax error - can't find = in {GoText.Quote(word)}. Must be of the form: name=value",
+                    $"Syntax error - can't find = in {GoQuoting.Quote(word)}. Must be of the form: name=value",
                     range);
             }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CSharpFrontend.Parser.Lines;
 using CSharpFrontend.Parser.Text;
+using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Parser.Syntax;
 
@@ -375,7 +376,7 @@ internal sealed partial class SyntaxParser
         }
 
         var words = HeredocWordLexer.Words(rest, rawQuotes: false, rawEscapes: false, legacy)
-            ?? throw ParseException.Syntax(DiagnosticCodes.Syntax, $"failed to process {GoText.Quote(rest)}: syntax error", range);
+            ?? throw ParseException.Syntax(DiagnosticCodes.Syntax, $"failed to process {GoQuoting.Quote(rest)}: syntax error", range);
         if (words.Count != 1)
         {
             return null;

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Globalization;
-using System.Text;
-
 namespace CSharpFrontend.Parser.Text;
 
 /// <summary>String helpers with the exact semantics of the Go functions BuildKit's parser relies on.</summary>
@@ -82,101 +78,6 @@ internal static class GoText
 
         parts.Add(s[partStart..]);
         return parts;
-    }
-
-    /// <summary>Go <c>strconv.Quote</c>.</summary>
-    public static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2);
-        AppendQuoted(sb, s);
-        return sb.ToString();
-    }
-
-    /// <summary>Appends Go <c>strconv.Quote(s)</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AppendQuoted(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            int rune;
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                rune = char.ConvertToUtf32(c, s[i + 1]);
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                rune = 0xFFFD;
-            }
-            else
-            {
-                rune = c;
-            }
-
-            switch (rune)
-            {
-                case '"': sb.Append("\\\""); continue;
-                case '\\': sb.Append("\\\\"); continue;
-                case '\a': sb.Append("\\a"); continue;
-                case '\b': sb.Append("\\b"); continue;
-                case '\f': sb.Append("\\f"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
-                case '\v': sb.Append("\\v"); continue;
-            }
-
-            if (IsPrint(rune))
-            {
-                if (rune > 0xFFFF)
-                {
-                    sb.Append(char.ConvertFromUtf32(rune));
-                }
-                else
-                {
-                    sb.Append((char)rune);
-                }
-            }
-            else if (rune < ' ' || rune == 0x7F)
-            {
-                sb.Append("\\x").Append(rune.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (rune < 0x10000)
-            {
-                sb.Append("\\u").Append(rune.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(rune.ToString("x8", CultureInfo.InvariantCulture));
-            }
-        }
-
-        sb.Append('"');
-    }
-
-    /// <summary>Go <c>unicode.IsPrint</c>: letters, marks, numbers, punctuation, symbols and ASCII space.</summary>
-    public static bool IsPrint(int rune)
-    {
-        if (rune < 0x80)
-        {
-            return rune >= 0x20 && rune < 0x7F;
-        }
-
-        if (rune == 0xFFFD)
-        {
-            return true;
-        }
-
-        var cat = rune <= 0xFFFF ? CharUnicodeInfo.GetUnicodeCategory((char)rune) : CharUnicodeInfo.GetUnicodeCategory(rune);
-        return cat switch
-        {
-            UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned => false,
-            _ => true,
-        };
     }
 
     /// <summary>Number of bytes of the UTF-8 encoding of s[start..end].</summary>

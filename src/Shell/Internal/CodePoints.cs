@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CSharpFrontend.Shell.Internal;
@@ -103,28 +102,6 @@ internal static class CodePoints
         0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x3000 => true,
         _ => false,
     };
-
-    /// <summary>Whether the code point is printable in the sense of Go's <c>strconv.IsPrint</c>.</summary>
-    public static bool IsPrintable(int codePoint)
-    {
-        if (codePoint == ' ')
-        {
-            return true;
-        }
-
-        if (!IsScalar(codePoint))
-        {
-            return false;
-        }
-
-        return Rune.GetUnicodeCategory(new Rune(codePoint)) switch
-        {
-            UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned => false,
-            _ => true,
-        };
-    }
 
     private static bool IsScalar(int codePoint) => Rune.IsValid(codePoint);
 }
