@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 
 namespace CSharpFrontend.E2E.Tests;
@@ -29,11 +30,7 @@ internal static class E2EBuild
             File.WriteAllText(dockerfile, frontend == FrontendKind.Ours ? $"# syntax={E2EEnvironment.FrontendImage}\n{text}" : text);
 
             var tag = $"e2e-{@case.Name}:{daemon.Name}-{frontend.ToString().ToLowerInvariant()}";
-            var buildArgs = @case.Args.SetItems(argOverrides ?? new Dictionary<string, string>());
-            if (@case.HttpArg is { } httpArg)
-            {
-                buildArgs = buildArgs.SetItem(httpArg, E2EHttpServer.Instance.BaseUrl);
-            }
+            var buildArgs = BuildArgs(@case, argOverrides);
 
             var secrets = @case.Secrets.Select(secret =>
             {
@@ -63,21 +60,7 @@ internal static class E2EBuild
             args.Add("--no-cache");
         }
 
-        foreach (var (key, value) in buildArgs)
-        {
-            args.AddRange(["--build-arg", $"{key}={value}"]);
-        }
-
-        if (@case.Target is { } target)
-        {
-            args.AddRange(["--target", target]);
-        }
-
-        if (@case.Platform is { } platform)
-        {
-            args.AddRange(["--platform", platform]);
-        }
-
+        args.AddRange(TargetOptions(@case, buildArgs));
         foreach (var secret in secrets)
         {
             args.AddRange(["--secret", secret]);
@@ -85,6 +68,35 @@ internal static class E2EBuild
 
         args.Add(@case.Directory);
         return args;
+    }
+
+    /// <summary>The case's build args with the overrides and, where it asks for one, the HTTP server's URL.</summary>
+    public static ImmutableSortedDictionary<string, string> BuildArgs(E2ECase @case, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var buildArgs = @case.Args.SetItems(overrides ?? new Dictionary<string, string>());
+        return @case.HttpArg is { } httpArg ? buildArgs.SetItem(httpArg, E2EHttpServer.Instance.BaseUrl) : buildArgs;
+    }
+
+    /// <summary><c>--build-arg</c>, <c>--target</c> and <c>--platform</c>, as both docker build and our translate spell them.</summary>
+    public static IEnumerable<string> TargetOptions(E2ECase @case, IEnumerable<KeyValuePair<string, string>> buildArgs)
+    {
+        foreach (var (key, value) in buildArgs)
+        {
+            yield return "--build-arg";
+            yield return $"{key}={value}";
+        }
+
+        if (@case.Target is { } target)
+        {
+            yield return "--target";
+            yield return target;
+        }
+
+        if (@case.Platform is { } platform)
+        {
+            yield return "--platform";
+            yield return platform;
+        }
     }
 
     /// <summary><c>buildctl build</c> with the dockerfile.v0 frontend, exporting a docker tarball that dockerd loads.</summary>

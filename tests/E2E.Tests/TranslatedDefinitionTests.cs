@@ -68,22 +68,7 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
     private static byte[] Translate(E2ECase @case)
     {
         var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "csharp-frontend.dll"), "translate" };
-        var buildArgs = @case.HttpArg is { } httpArg ? @case.Args.SetItem(httpArg, E2EHttpServer.Instance.BaseUrl) : @case.Args;
-        foreach (var (key, value) in buildArgs)
-        {
-            args.AddRange(["--build-arg", $"{key}={value}"]);
-        }
-
-        if (@case.Target is { } target)
-        {
-            args.AddRange(["--target", target]);
-        }
-
-        if (@case.Platform is { } platform)
-        {
-            args.AddRange(["--platform", platform]);
-        }
-
+        args.AddRange(E2EBuild.TargetOptions(@case, E2EBuild.BuildArgs(@case)));
         args.AddRange(["--context", @case.Directory, Path.Combine(@case.Directory, "Dockerfile")]);
         var (exitCode, bytes, stderr) = DockerCli.RunBinary("dotnet", args);
         Assert.True(exitCode == 0, $"translate failed: {stderr}");
