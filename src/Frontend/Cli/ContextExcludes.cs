@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CSharpFrontend.Converter.Dockerfile.Contexts;
 using CSharpFrontend.Frontend.Gateway;
 
 namespace CSharpFrontend.Frontend.Cli;
@@ -27,7 +28,13 @@ internal static class ContextExcludes
             throw new IOException($"context directory {contextDirectory} does not exist");
         }
 
-        var common = Path.Combine(contextDirectory, ".dockerignore");
-        return File.Exists(common) ? DockerignoreReader.Read(File.ReadAllBytes(common)) : null;
+        return OfDirectory(contextDirectory);
+    }
+
+    /// <summary>The patterns of <c>.dockerignore</c> at the root of <paramref name="directory"/>; null without one.</summary>
+    public static ImmutableArray<string>? OfDirectory(string directory)
+    {
+        var file = Path.Combine(directory, ContextSources.Dockerignore);
+        return File.Exists(file) ? DockerignoreReader.Read(File.ReadAllBytes(file)) : null;
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Dockerfile.Contexts;
-using CSharpFrontend.Frontend.Gateway;
 
 namespace CSharpFrontend.Frontend.Cli;
 
@@ -15,13 +14,7 @@ internal sealed class OfflineContextLoader(ImmutableDictionary<string, string> d
 {
     public ValueTask<NamedContext> LocalAsync(string key, string localName, CancellationToken cancellationToken)
     {
-        ImmutableArray<string> excludes = [];
-        if (directories.TryGetValue(localName, out var directory)
-            && Path.Combine(directory, ContextSources.Dockerignore) is var ignore && File.Exists(ignore))
-        {
-            excludes = DockerignoreReader.Read(File.ReadAllBytes(ignore));
-        }
-
+        var excludes = directories.TryGetValue(localName, out var directory) ? ContextExcludes.OfDirectory(directory) ?? [] : [];
         return ValueTask.FromResult(new NamedContext(ContextSources.Local(key, localName, "", excludes), null));
     }
 

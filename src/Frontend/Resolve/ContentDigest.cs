@@ -7,8 +7,7 @@ namespace CSharpFrontend.Frontend.Resolve;
 public static partial class ContentDigest
 {
     /// <summary>The sha256 digest of <paramref name="content"/>.</summary>
-    public static string Sha256(ReadOnlySpan<byte> content) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string Sha256(ReadOnlySpan<byte> content) => Converter.Llb.Digest.Of(content).Value;
 
     /// <summary>Whether <paramref name="digest"/> is a well-formed sha256 or sha512 digest.</summary>
     public static bool IsValid(string digest) => Pattern().IsMatch(digest);
