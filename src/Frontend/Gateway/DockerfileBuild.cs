@@ -52,13 +52,14 @@ public static class DockerfileBuild
         var epoch = ParseSourceDateEpoch(options.BuildArgs);
 
         var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
+        var images = new BridgeImageResolver(client);
         var convert = new ConvertOptions
         {
             Target = options.Target,
             BuildPlatforms = [buildPlatform],
             BuildArgs = options.BuildArgs,
             Labels = options.Labels,
-            ImageResolver = new BridgeImageResolver(client),
+            ImageResolver = images,
             ImageResolveMode = options.ResolveMode,
             LlbCaps = llbCaps,
             LocalUniqueId = localUniqueId,
@@ -77,7 +78,7 @@ public static class DockerfileBuild
             Hostname = options.Hostname,
             SourceMap = sourceMap,
             NamedContexts = new NamedContextLookup(
-                NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), new BridgeImageResolver(client), new GatewayContextLoader(client, marshal)),
+                NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), images, new GatewayContextLoader(client, marshal)),
             SourceDateEpoch = epoch,
         };
 
