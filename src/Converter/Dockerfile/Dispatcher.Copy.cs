@@ -107,22 +107,26 @@ internal sealed partial class Dispatcher
             }
         }
 
-        // History keeps v0.11.6's wording; flags v0.11.6 did not have are written as current upstream does.
         var env = Env(stage);
         var platform = stage.Platform ?? platforms.Target;
         var name = Names.UppercaseCommand(Names.ExpandForDisplay(lexer, instruction.Original.Trim(), env));
         var stepName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
 
-        // Sources only current syntax can name (git, and URLs with --checksum or --unpack) carry the step name as
-        // current upstream gives it; a plain ADD <url> keeps v0.11.6's unnamed source.
-        var sourceName = request.Checksum.Length > 0 || request.Unpack is not null ? stepName : null;
+        // v0.11 left a plain ADD <url> unnamed; the syntax it did not know (--checksum, --unpack) is named as later.
+        var profile = options.Profile;
+        var sourceName = profile.NamesUrlSources || request.Checksum.Length > 0 || request.Unpack is not null ? stepName : null;
         var message = new StringBuilder(request.IsAdd ? "ADD" : "COPY");
         if (request.Parents)
         {
             message.Append(" --parents");
         }
 
-        if (modeString.Length > 0)
+        if (profile.CopyHistoryShowsOwnerAndMode && request.Chown.Length > 0)
+        {
+            message.Append(" --chown=").Append(request.Chown);
+        }
+
+        if (modeString.Length > 0 || profile.CopyHistoryShowsOwnerAndMode && request.Chmod.Length > 0)
         {
             message.Append(" --chmod=").Append(request.Chmod);
         }
@@ -207,7 +211,7 @@ internal sealed partial class Dispatcher
         {
             message.Append(" <<").Append(content.Path);
             var inline = LlbState.Scratch.File(
-                new MkfileAction(content.Path, Convert.ToInt32("664", 8), Encoding.UTF8.GetBytes(content.Data)),
+                new MkfileAction(content.Path, profile.InlineFileMode, Encoding.UTF8.GetBytes(content.Data)),
                 Names.Internal("preparing inline document"));
             actions.Add(new CopyAction(inline, content.Path, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner });
         }
@@ -226,10 +230,11 @@ internal sealed partial class Dispatcher
             stage.CmdIndex--;
             var mergeName = Names.Prefix(stage, "LINK " + name, options.PrefixPlatform, platform, env);
             var groupId = ProgressGroupId(stage, groupName);
-            var layer = LlbState.Scratch.File(chain, OpConstraints.None with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, true) });
+            var step = profile.NamesLinkLayer ? Step(stepName, instruction, stage.IgnoreCache) : OpConstraints.None;
+            var layer = LlbState.Scratch.File(chain, step with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, true) });
             var merged = Sources.Merge(
                 [stage.State, layer],
-                OpConstraints.None.WithCustomName(mergeName) with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, false) });
+                step.WithCustomName(mergeName) with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, false) });
             stage.State = stage.State.WithOutput(merged.Output);
         }
         else

@@ -24,7 +24,7 @@ public static class DockerfileConverter
             throw new ConvertException("the Dockerfile cannot be empty");
         }
 
-        var parsed = DockerfileParser.Parse(dockerfile);
+        var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -45,11 +45,13 @@ public static class DockerfileConverter
             DefaultPlatform = conversion.Platforms.Target,
             LocalUniqueId = options.LocalUniqueId,
             Caps = options.LlbCaps,
+            Profile = options.Profile,
         });
         MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
         return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
+            ImageLayout = options.Profile.ImageConfigLayout,
         };
     }
 
@@ -358,6 +360,11 @@ public static class DockerfileConverter
                     if (stage.Platform is null && Platforms.Implicit)
                     {
                         platform = StageImage.AutoDetectPlatform(image, platform, Platforms.Build);
+                    }
+
+                    if (options.Profile.PinnedBaseKeepsTag)
+                    {
+                        reference = reference.WithDefaultTag();
                     }
 
                     if (resolved.Digest is { Length: > 0 } digest)

@@ -76,7 +76,7 @@ internal static class ConformanceRunner
     private static bool ImageMatches(ConformanceCase testCase, ConvertResult result, ref string detail)
     {
         var expected = testCase.ExpectedImage;
-        var ours = JsonNode.Parse(ImageConfigWriter.ToJson(result.Image));
+        var ours = JsonNode.Parse(ImageConfigWriter.ToJson(result.Image, result.ImageLayout));
         if (JsonNode.DeepEquals(expected, ours))
         {
             return true;

@@ -26,7 +26,7 @@ internal sealed class OpWriter(MarshalOptions options)
             DiffVertex diff => WriteDiff(diff, done),
             _ => throw new NotSupportedException(vertex.GetType().Name),
         };
-        var bytes = Wire.GoWireWriter.Write(op);
+        var bytes = Wire.GoWireWriter.Write(op, options.Profile.OpFieldOrder);
         return new MarshalledOp(Digest.Of(bytes), bytes, op, MetadataMerge.From(constraints));
     }
 
@@ -289,7 +289,7 @@ internal sealed class OpWriter(MarshalOptions options)
             own = own with { Platform = platform };
         }
 
-        var (op, constraints) = Start(own);
+        var (op, constraints) = Start(own, options.Profile.FileOpsCarryPlatform);
         var fileOp = new FileOp();
         var baseIndex = file.Base.Output is { } baseOutput ? AddInput(op, ToInput(baseOutput, done)) : InputNone;
         var secondary = new long[file.Chain.Actions.Length];

@@ -1,0 +1,94 @@
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb.Wire;
+using CSharpFrontend.Parser;
+
+namespace CSharpFrontend.Converter.Profiles;
+
+/// <summary>
+/// The behaviours in which two BuildKit releases' Dockerfile frontends differ, as one named set. The converter, the
+/// marshaller and the dumps read these fields; nothing else asks which release it is emulating.
+/// </summary>
+public sealed record BuildKitProfile
+{
+    /// <summary>BuildKit v0.24.0, Dockerfile frontend 1.18.0: the default.</summary>
+    public static BuildKitProfile V0_24 { get; } = new()
+    {
+        Name = "v0.24",
+        Description = "BuildKit v0.24.0 (Dockerfile frontend 1.18.0)",
+    };
+
+    /// <summary>BuildKit v0.11.6, Dockerfile frontend 1.5: the compatibility mode.</summary>
+    public static BuildKitProfile V0_11 { get; } = new()
+    {
+        Name = "v0.11",
+        Description = "BuildKit v0.11.6 (Dockerfile frontend 1.5)",
+        ParserDialect = BuildKitDialect.V0_11,
+        OpFieldOrder = OpFieldOrder.NumberOrder,
+        FileOpsCarryPlatform = true,
+        ImageConfigLayout = ImageConfigLayout.BuildKitV011,
+        PinnedBaseKeepsTag = false,
+        NamesUrlSources = false,
+        NamesLinkLayer = false,
+        CopyHistoryShowsOwnerAndMode = false,
+        InlineFileMode = 0x1B4, // 0664
+    };
+
+    /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
+    public static IReadOnlyList<BuildKitProfile> All { get; } = [V0_24, V0_11];
+
+    /// <summary>The profile called <paramref name="name"/> (<c>v0.24</c>, <c>v0.11</c>; a leading <c>v</c> and a patch
+    /// number such as <c>0.11.6</c> are accepted), or null.</summary>
+    public static BuildKitProfile? Find(string name)
+    {
+        var key = name.Trim().TrimStart('v', 'V');
+        foreach (var profile in All)
+        {
+            var version = profile.Name[1..];
+            if (key == version || key.StartsWith(version + ".", StringComparison.Ordinal))
+            {
+                return profile;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The short name: <c>v0.24</c>, <c>v0.11</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Which release it equals, for help texts.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>How the parser reads the constructs that changed.</summary>
+    public BuildKitDialect ParserDialect { get; init; } = BuildKitDialect.Current;
+
+    /// <summary>Where an op's oneof is written (the protobuf library of the release).</summary>
+    public OpFieldOrder OpFieldOrder { get; init; } = OpFieldOrder.OneofLast;
+
+    /// <summary>File ops carry the platform (v0.11); later releases leave it out.</summary>
+    public bool FileOpsCarryPlatform { get; init; }
+
+    /// <summary>The Go type the image config is written as.</summary>
+    public ImageConfigLayout ImageConfigLayout { get; init; } = ImageConfigLayout.DockerOci;
+
+    /// <summary>
+    /// A resolved base image keeps the tag the frontend added (<c>busybox</c> → <c>…/busybox:latest@sha256:…</c>, and
+    /// <c>FROM docker.io/library/busybox:latest</c> as the step name); v0.11 named and pinned the untagged reference.
+    /// </summary>
+    public bool PinnedBaseKeepsTag { get; init; } = true;
+
+    /// <summary>The download of <c>ADD &lt;url&gt;</c> carries the step name (v0.11 named it only with <c>--checksum</c>/<c>--unpack</c>).</summary>
+    public bool NamesUrlSources { get; init; } = true;
+
+    /// <summary>
+    /// <c>COPY --link</c>: the copy into scratch carries the step name, location and cache flag, and the merge its
+    /// location and cache flag too (v0.11 gave both only the progress group and the merge its <c>LINK</c> name).
+    /// </summary>
+    public bool NamesLinkLayer { get; init; } = true;
+
+    /// <summary>COPY/ADD history shows <c>--chown=</c> and <c>--chmod=</c> (v0.11 showed neither, except a symbolic chmod).</summary>
+    public bool CopyHistoryShowsOwnerAndMode { get; init; } = true;
+
+    /// <summary>Permission bits of a COPY heredoc's file: 0644 (v0.11: 0664).</summary>
+    public int InlineFileMode { get; init; } = 0x1A4; // 0644
+}
