@@ -110,7 +110,7 @@ internal sealed partial class Dispatcher
             Constraints = constraints,
         });
         stage.State = run.Root;
-        Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env), withLayer: true, ranOperation: true);
+        Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env, options.Profile.RunHistoryMergesRepeatedArgs), withLayer: true, ranOperation: true);
     }
 
     /// <summary>The environment for step names, secret env variables shown as <c>****</c>.</summary>
@@ -238,7 +238,7 @@ internal sealed partial class Dispatcher
                     {
                         Owner = new ChownSpec(UserSpec.ById((uint)(mount.Uid ?? 0)), UserSpec.ById((uint)(mount.Gid ?? 0))),
                     },
-                    OpConstraints.None.WithCustomName("[internal] settings cache mount permissions"));
+                    OpConstraints.None.WithCustomName(options.Profile.CacheMountPermissionsStepName));
                 spec = spec with { Source = owned, Selector = "/cache" };
             }
 
@@ -329,12 +329,21 @@ internal sealed partial class Dispatcher
             : new ProxyEnv(http ?? "", https ?? "", ftp ?? "", no ?? "", all ?? "");
     }
 
-    private static string RunCommandString(ImmutableArray<string> args, List<ArgValue> buildArgs, IReadOnlyDictionary<string, string> env)
+    private static string RunCommandString(ImmutableArray<string> args, List<ArgValue> buildArgs, IReadOnlyDictionary<string, string> env, bool mergeRepeated)
     {
         var parts = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var arg in buildArgs)
         {
-            parts.Add(arg.Key + "=" + (env.TryGetValue(arg.Key, out var v) ? v : arg.ValueOrEmpty));
+            var entry = arg.Key + "=" + (env.TryGetValue(arg.Key, out var v) ? v : arg.ValueOrEmpty);
+            if (mergeRepeated && index.TryGetValue(arg.Key, out var at))
+            {
+                parts[at] = entry;
+                continue;
+            }
+
+            index[arg.Key] = parts.Count;
+            parts.Add(entry);
         }
 
         if (parts.Count > 0)

@@ -24,7 +24,12 @@ internal sealed partial class Dispatcher(
     /// <summary>The global ARGs by name, the last definition of a name winning.</summary>
     private Dictionary<string, ArgValue> LastMetaArgs { get; } = metaArgs.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, SkipUnsetEnv = true, PatternModifiers = false });
+    private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions
+    {
+        RawQuotes = true,
+        SkipUnsetEnv = true,
+        PatternModifiers = options.Profile.StepNamesExpandPatternModifiers,
+    });
 
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
     public void DispatchStage(StageDispatch stage)
@@ -35,6 +40,10 @@ internal sealed partial class Dispatcher(
             stage.State = @base.State;
             stage.Platform = @base.Platform;
             stage.Image = @base.Image;
+            if (options.Profile.StageInheritsBuildArgs)
+            {
+                stage.BuildArgs.AddRange(@base.BuildArgs);
+            }
         }
 
         var start = StageImage.Start(stage.Image, stage.Platform?.OS);

@@ -31,6 +31,14 @@ public sealed record BuildKitProfile
         NamesLinkLayer = false,
         CopyHistoryShowsOwnerAndMode = false,
         InlineFileMode = 0x1B4, // 0664
+        HealthcheckHistoryHasStartInterval = false,
+        ExposeHistoryAsList = false,
+        ArgExpandsLazily = false,
+        ArgHistoryShowsValue = false,
+        StepNamesExpandPatternModifiers = false,
+        StageInheritsBuildArgs = false,
+        RunHistoryMergesRepeatedArgs = false,
+        CacheMountPermissionsStepName = "[internal] settings cache mount permissions",
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -91,4 +99,31 @@ public sealed record BuildKitProfile
 
     /// <summary>Permission bits of a COPY heredoc's file: 0644 (v0.11: 0664).</summary>
     public int InlineFileMode { get; init; } = 0x1A4; // 0644
+
+    /// <summary>HEALTHCHECK history prints the config's StartInterval among the durations (v0.11's type had none).</summary>
+    public bool HealthcheckHistoryHasStartInterval { get; init; } = true;
+
+    /// <summary>
+    /// EXPOSE history is the list of <c>port/proto</c> as parsed (<c>EXPOSE [80/tcp 443/udp]</c>; upstream's v0.25 fix of
+    /// v0.24.0's pointer text), with v0.24's port parser and errors; v0.11 printed the Go map of nat's parser.
+    /// </summary>
+    public bool ExposeHistoryAsList { get; init; } = true;
+
+    /// <summary>ARG expands only a default that is used, and not its name (v0.11 expanded the whole instruction).</summary>
+    public bool ArgExpandsLazily { get; init; } = true;
+
+    /// <summary>ARG history shows the value in effect (build arg, default or global); v0.11 showed the written default.</summary>
+    public bool ArgHistoryShowsValue { get; init; } = true;
+
+    /// <summary>Step names expand <c>${v%p}</c>, <c>${v#p}</c>, <c>${v/p/r}</c> (v0.11's name expansion left them as written).</summary>
+    public bool StepNamesExpandPatternModifiers { get; init; } = true;
+
+    /// <summary>A stage based on another stage starts with its ARGs (shown in <c>RUN |N</c> history).</summary>
+    public bool StageInheritsBuildArgs { get; init; } = true;
+
+    /// <summary><c>RUN |N k=v</c> history lists an ARG declared twice once, with its last value.</summary>
+    public bool RunHistoryMergesRepeatedArgs { get; init; } = true;
+
+    /// <summary>The step name of the mkdir that gives a cache mount its uid/gid/mode.</summary>
+    public string CacheMountPermissionsStepName { get; init; } = "[internal] setting cache mount permissions";
 }
