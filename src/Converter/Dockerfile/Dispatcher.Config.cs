@@ -215,8 +215,11 @@ internal sealed partial class Dispatcher
         var env = Env(stage);
         var path = Expand(instruction.Path, env);
         stage.State = stage.State.WithDir(path);
-        var workingDir = PosixPath.IsAbs(path) ? path : PosixPath.Join("/", stage.Image.Config.WorkingDir, path);
-        WithConfig(stage, c => c with { WorkingDir = workingDir });
+        // Current BuildKit keeps a Windows stage's config directory with backslashes (and works with slashes).
+        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        var current = windows ? stage.Image.Config.WorkingDir.Replace('\\', '/') : stage.Image.Config.WorkingDir;
+        var workingDir = PosixPath.IsAbs(path) ? path : PosixPath.Join("/", current, path);
+        WithConfig(stage, c => c with { WorkingDir = windows ? workingDir.Replace('/', '\\') : workingDir });
         var withLayer = false;
         if (workingDir != "/")
         {

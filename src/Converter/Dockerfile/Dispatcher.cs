@@ -46,7 +46,7 @@ internal sealed partial class Dispatcher(
             }
         }
 
-        var start = StageImage.Start(stage.Image, stage.Platform?.OS);
+        var start = StageImage.Start(stage.Image, stage.Platform?.OS, options.Profile.WindowsPathRules);
         stage.Image = start.Image;
         foreach (var (key, value) in start.Env)
         {

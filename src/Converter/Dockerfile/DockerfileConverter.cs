@@ -120,7 +120,8 @@ public static class DockerfileConverter
         /// <summary>Platform args, then the ARGs before the first FROM (build args win over defaults).</summary>
         private List<ArgValue> GlobalArgs()
         {
-            var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            var targetStage = options.Profile.TargetStageArg ? (options.Target.Length > 0 ? options.Target : dockerfile.Stages[^1].Name) : null;
+            var args = Platforms.Args(targetStage).Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
             var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
@@ -324,7 +325,7 @@ public static class DockerfileConverter
                 if (stage.BaseName == EmptyImageName)
                 {
                     stage.State = LlbState.Scratch;
-                    stage.Image = StageImage.Scratch(Platforms.Target);
+                    stage.Image = StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
                     stage.Dispatched |= stage.Unregistered;
                     continue;
                 }
@@ -345,7 +346,7 @@ public static class DockerfileConverter
 
                 if (named is not null)
                 {
-                    stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target);
+                    stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
                     stage.State = named.State.WithPlatform(platform);
                     stage.Platform = platform;
                     stage.Dispatched |= stage.Unregistered;

@@ -39,6 +39,9 @@ public sealed record BuildKitProfile
         StageInheritsBuildArgs = false,
         RunHistoryMergesRepeatedArgs = false,
         CacheMountPermissionsStepName = "[internal] settings cache mount permissions",
+        TargetStageArg = false,
+        SecretAndSshMountsHaveNoInput = false,
+        WindowsPathRules = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -126,4 +129,13 @@ public sealed record BuildKitProfile
 
     /// <summary>The step name of the mkdir that gives a cache mount its uid/gid/mode.</summary>
     public string CacheMountPermissionsStepName { get; init; } = "[internal] setting cache mount permissions";
+
+    /// <summary>The automatic args include TARGETSTAGE, BUILDOSVERSION and TARGETOSVERSION.</summary>
+    public bool TargetStageArg { get; init; } = true;
+
+    /// <summary>Secret and SSH mounts are written with <c>input: -1</c> (v0.11 left the input at 0).</summary>
+    public bool SecretAndSshMountsHaveNoInput { get; init; } = true;
+
+    /// <summary>Windows stages: no default PATH, and the config's working directory with backslashes.</summary>
+    public bool WindowsPathRules { get; init; } = true;
 }

@@ -254,6 +254,7 @@ internal sealed class OpWriter(MarshalOptions options)
             {
                 execOp.Mounts.Add(new Mount
                 {
+                    Input = options.Profile.SecretAndSshMountsHaveNoInput ? InputNone : 0,
                     Dest = target,
                     MountType = MountType.Secret,
                     SecretOpt = new SecretOpt
@@ -272,6 +273,7 @@ internal sealed class OpWriter(MarshalOptions options)
         {
             execOp.Mounts.Add(new Mount
             {
+                Input = options.Profile.SecretAndSshMountsHaveNoInput ? InputNone : 0,
                 Dest = s.Target,
                 MountType = MountType.Ssh,
                 SSHOpt = new SSHOpt { ID = s.Id, Uid = (uint)s.Uid, Gid = (uint)s.Gid, Mode = (uint)s.Mode, Optional = s.Optional },
