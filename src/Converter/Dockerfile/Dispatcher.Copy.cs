@@ -174,7 +174,6 @@ internal sealed partial class Dispatcher
             {
                 var path = src;
                 var include = ImmutableArray<string>.Empty;
-                var required = ImmutableArray<string>.Empty;
                 if (request.Parents)
                 {
                     // The part after a "/./" pivot keeps its directories at the destination; without one, all of it does.
@@ -182,10 +181,6 @@ internal sealed partial class Dispatcher
                     var pattern = PosixPath.Join("/", pivot < 0 ? src : src[(pivot + 3)..]);
                     path = pivot < 0 ? "/" : src[..pivot];
                     include = [pattern.TrimStart('/')];
-                    if (!HasWildcards(path) && !HasWildcards(pattern))
-                    {
-                        required = [PosixPath.Join("/", path, pattern)];
-                    }
                 }
 
                 path = PosixPath.Join("/", path);
@@ -201,7 +196,6 @@ internal sealed partial class Dispatcher
                     AllowEmptyWildcard = true,
                     Owner = owner,
                     IncludePatterns = include,
-                    RequiredPaths = required,
                     ExcludePatterns = excludes,
                 });
             }
@@ -280,23 +274,6 @@ internal sealed partial class Dispatcher
         }
 
         return (null, chmod);
-    }
-
-    private static bool HasWildcards(string name)
-    {
-        for (var i = 0; i < name.Length; i++)
-        {
-            switch (name[i])
-            {
-                case '*' or '?' or '[':
-                    return true;
-                case '\\':
-                    i++;
-                    break;
-            }
-        }
-
-        return false;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*(,[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*)*$")]

@@ -82,6 +82,7 @@ internal sealed partial class Dispatcher
             OpConstraints.None.WithDescription(Names.CommandKey, instruction.Original.Trim()).WithCustomName(name),
             options.SourceMap,
             instruction.Range) with { IgnoreCache = stage.IgnoreCache };
+        var devices = Supports(CapId.ExecMetaCdi) ? Devices(instruction) : [];
         var ulimits = Supports(CapId.ExecMetaUlimit) ? options.Ulimits : [];
         var cgroupParent = Supports(CapId.ExecMetaCgroupParent) ? options.CgroupParent : "";
         var run = stage.State.Run(new RunOptions
@@ -107,6 +108,7 @@ internal sealed partial class Dispatcher
             Mounts = [.. mountSpecs],
             Secrets = [.. secrets],
             Ssh = [.. ssh],
+            Devices = devices,
             Constraints = constraints,
         });
         stage.State = run.Root;
@@ -130,6 +132,12 @@ internal sealed partial class Dispatcher
 
         return masked;
     }
+
+    /// <summary><c>RUN --device</c> values as CDI devices (optional unless <c>required</c>).</summary>
+    private static ImmutableArray<CdiDeviceSpec> Devices(RunInstruction instruction) =>
+        [.. instruction.Devices.Select(value => Parser.Flags.RunDevice.Parse(value) is ({ } device, _)
+            ? new CdiDeviceSpec(device.Name, !device.Required)
+            : throw new ConvertException(Parser.Flags.RunDevice.Parse(value).Error!, instruction.Range))];
 
     private bool Supports(string capId) => options.LlbCaps?.Supports(capId) ?? true;
 

@@ -42,6 +42,7 @@ public sealed record BuildKitProfile
         TargetStageArg = false,
         SecretAndSshMountsHaveNoInput = false,
         WindowsPathRules = false,
+        FileOpsDeclareCopyCaps = true,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -138,4 +139,10 @@ public sealed record BuildKitProfile
 
     /// <summary>Windows stages: no default PATH, and the config's working directory with backslashes.</summary>
     public bool WindowsPathRules { get; init; } = true;
+
+    /// <summary>
+    /// File ops declare the caps of their copies (include/exclude patterns, required paths, mode strings). v0.24.0's
+    /// LLB client looks for them before it has collected the actions, so it never declares them.
+    /// </summary>
+    public bool FileOpsDeclareCopyCaps { get; init; }
 }

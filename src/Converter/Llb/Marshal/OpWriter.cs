@@ -199,6 +199,11 @@ internal sealed class OpWriter(MarshalOptions options)
             own = own.WithCap(CapId.ExecMountSsh);
         }
 
+        if (exec.Devices.Length > 0)
+        {
+            own = own.WithCap(CapId.ExecMetaCdi);
+        }
+
         if (own.Platform is null && process.Platform is { } platform)
         {
             own = own with { Platform = platform };
@@ -269,6 +274,14 @@ internal sealed class OpWriter(MarshalOptions options)
             }
         }
 
+        if (exec.Devices.Length > 0)
+        {
+            foreach (var device in exec.Devices)
+            {
+                execOp.CdiDevices.Add(new CDIDevice { Name = device.Name, Optional = device.Optional });
+            }
+        }
+
         foreach (var s in ssh)
         {
             execOp.Mounts.Add(new Mount
@@ -286,6 +299,11 @@ internal sealed class OpWriter(MarshalOptions options)
     private (Op, OpConstraints) WriteFile(FileVertex file, IReadOnlyDictionary<Vertex, MarshalledOp> done)
     {
         var own = file.Constraints;
+        if (options.Profile.FileOpsDeclareCopyCaps)
+        {
+            own = own.Merge(FileVertex.CopyCaps(file.Chain));
+        }
+
         if (own.Platform is null && file.Base.Platform is { } platform)
         {
             own = own with { Platform = platform };
