@@ -268,9 +268,10 @@ internal sealed partial class Dispatcher
             return value <= Convert.ToUInt64("7777", 8) ? ((int)value, "") : throw new ConvertException(nonOctal);
         }
 
-        if (chmod.All(char.IsAsciiDigit) || !SymbolicMode().IsMatch(chmod))
+        // A value that starts like a number fails as one (dchapes-mode reads it with strconv).
+        if (char.IsAsciiDigit(chmod[0]) || !SymbolicMode().IsMatch(chmod))
         {
-            throw new ConvertException(chmod.All(char.IsAsciiDigit) ? nonOctal : $"invalid mode: {chmod}");
+            throw new ConvertException(char.IsAsciiDigit(chmod[0]) ? nonOctal : $"invalid mode: {chmod}");
         }
 
         return (null, chmod);

@@ -39,14 +39,17 @@ internal sealed partial class Dispatcher(
         {
             stage.State = @base.State;
             stage.Platform = @base.Platform;
-            stage.Image = @base.Image;
+            stage.Image = options.Profile.OnBuildTriggersAsCommands ? @base.Image with { Config = @base.Image.Config with { OnBuild = null } } : @base.Image;
             if (options.Profile.StageInheritsBuildArgs)
             {
                 stage.BuildArgs.AddRange(@base.BuildArgs);
             }
         }
 
-        var start = StageImage.Start(stage.Image, stage.Platform?.OS, options.Profile.WindowsPathRules);
+        var start = StageImage.Start(
+            stage.Image,
+            stage.Platform?.OS ?? (options.Profile.WindowsPathRules ? platforms.Target.OS : null),
+            options.Profile.WindowsPathRules);
         stage.Image = start.Image;
         foreach (var (key, value) in start.Env)
         {
@@ -71,15 +74,18 @@ internal sealed partial class Dispatcher(
         stage.State = stage.State.WithNetwork(options.ForceNetworkMode);
         foreach (var trigger in start.OnBuildTriggers)
         {
-            var instruction = TriggerParser.Parse(trigger, out var error)
+            var instruction = TriggerParser.Parse(trigger, options.Profile.ParserDialect, out var error)
                 ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
             Dispatch(stage, new PreparedCommand(instruction, SourcesOfTrigger(instruction)), stage.Location);
         }
 
         foreach (var command in stage.Commands)
         {
-            Dispatch(stage, command, command.Instruction.Range);
+            stage.DispatchingOnBuild = command.IsOnBuild;
+            Dispatch(stage, command, command.IsOnBuild ? stage.Location : command.Instruction.Range);
         }
+
+        stage.DispatchingOnBuild = false;
     }
 
     private System.Collections.Immutable.ImmutableArray<StageDispatch?> SourcesOfTrigger(Instruction instruction) =>

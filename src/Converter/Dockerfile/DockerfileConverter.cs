@@ -4,6 +4,7 @@ using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Converter.Llb.Marshal;
 using CSharpFrontend.Parser;
+using CSharpFrontend.Shared;
 using CSharpFrontend.Shell;
 
 namespace CSharpFrontend.Converter.Dockerfile;
@@ -84,7 +85,7 @@ public static class DockerfileConverter
             await RegisterStagesAsync(metaArgs, cancellationToken).ConfigureAwait(false);
             var target = options.Target.Length == 0
                 ? _stages.States[^1]
-                : _stages.FindByName(options.Target) ?? throw new ConvertException($"target stage {options.Target} could not be found");
+                : _stages.FindByName(options.Target) ?? throw TargetNotFound();
             PrepareCommands();
             if (_stages.FindCycle() is { } cyclic)
             {
@@ -98,6 +99,15 @@ public static class DockerfileConverter
 
             var reachable = target.Reachable();
             await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
+            if (options.Profile.OnBuildTriggersAsCommands)
+            {
+                // Triggers can read from other stages: add them as commands until no new stage becomes reachable.
+                while (AddOnBuildTriggers(reachable))
+                {
+                    reachable = target.Reachable();
+                    await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
+                }
+            }
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -229,6 +239,52 @@ public static class DockerfileConverter
             }
         }
 
+        /// <summary>
+        /// Current BuildKit's ONBUILD: the triggers of a stage's base (the image's config, or the base stage's ONBUILD
+        /// instructions) become the stage's first commands, counted in its steps, their sources its dependencies.
+        /// True when a trigger reads from another stage (reachability must be computed again).
+        /// </summary>
+        private bool AddOnBuildTriggers(IReadOnlySet<StageDispatch> reachable)
+        {
+            var newDependencies = false;
+            foreach (var stage in _stages.States.ToArray())
+            {
+                if (!reachable.Contains(stage) || stage.OnBuildInit || stage.FromContext || stage.Unregistered)
+                {
+                    continue;
+                }
+
+                stage.OnBuildInit = true;
+                var triggers = stage.Base is { } @base
+                    ? [.. @base.Commands.Select(c => c.Instruction).OfType<OnbuildInstruction>().Select(o => o.Expression)]
+                    : stage.Image.Config.OnBuild ?? [];
+                if (triggers.IsDefaultOrEmpty)
+                {
+                    continue;
+                }
+
+                var commands = new List<PreparedCommand>();
+                foreach (var trigger in triggers)
+                {
+                    var instruction = TriggerParser.Parse(trigger, options.Profile.ParserDialect, out var error)
+                        ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
+                    var sources = SourcesOf(instruction);
+                    commands.Add(new PreparedCommand(instruction, sources, IsOnBuild: true));
+                    foreach (var source in sources.OfType<StageDispatch>())
+                    {
+                        stage.Deps.Add(source);
+                        newDependencies = true;
+                    }
+                }
+
+                stage.Commands.InsertRange(0, commands);
+                stage.CmdTotal += commands.Count;
+                stage.Image = stage.Image with { Config = stage.Image.Config with { OnBuild = null } };
+            }
+
+            return newDependencies;
+        }
+
         private void AddStage(StageDispatch state)
         {
             _stages.Add(state);
@@ -282,10 +338,22 @@ public static class DockerfileConverter
             }
         }
 
+        private ConvertException TargetNotFound() =>
+            options.Profile.TargetErrorQuotesAndSuggests
+                ? new ConvertException(Parser.Text.Suggest.Wrap(
+                    $"target stage {GoQuoting.Quote(options.Target)} could not be found",
+                    options.Target,
+                    _stages.States.Select(s => s.StageName).Where(n => n.Length > 0),
+                    caseSensitive: true))
+                : new ConvertException($"target stage {options.Target} could not be found");
+
         private ImmutableArray<StageDispatch?> SourcesOf(Instruction instruction)
         {
             switch (instruction)
             {
+                case CopyInstruction { From.Length: > 0 } copy when options.Profile.CopyFromRejectsExpansion
+                    && (!_lexer.TryExpand(copy.From, ImmutableDictionary<string, string>.Empty, out var literal, out _) || literal != copy.From):
+                    throw new ConvertException("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
                 case CopyInstruction { From.Length: > 0 } copy:
                     return [int.TryParse(copy.From, System.Globalization.NumberStyles.AllowLeadingSign, null, out var index)
                         ? _stages.FindByIndex(index)
@@ -315,12 +383,14 @@ public static class DockerfileConverter
 
         private async ValueTask ResolveBaseImagesAsync(IReadOnlySet<StageDispatch> reachable, CancellationToken cancellationToken)
         {
-            foreach (var stage in _stages.States)
+            foreach (var stage in _stages.States.ToArray())
             {
-                if (stage.Base is not null || stage.FromContext)
+                if (stage.Base is not null || stage.FromContext || stage.Resolved)
                 {
                     continue;
                 }
+
+                stage.Resolved = reachable.Contains(stage);
 
                 if (stage.BaseName == EmptyImageName)
                 {

@@ -43,6 +43,9 @@ public sealed record BuildKitProfile
         SecretAndSshMountsHaveNoInput = false,
         WindowsPathRules = false,
         FileOpsDeclareCopyCaps = true,
+        TargetErrorQuotesAndSuggests = false,
+        CopyFromRejectsExpansion = false,
+        OnBuildTriggersAsCommands = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -145,4 +148,17 @@ public sealed record BuildKitProfile
     /// LLB client looks for them before it has collected the actions, so it never declares them.
     /// </summary>
     public bool FileOpsDeclareCopyCaps { get; init; }
+
+    /// <summary><c>target stage "x" could not be found</c> with a "did you mean" (v0.11: unquoted, no suggestion).</summary>
+    public bool TargetErrorQuotesAndSuggests { get; init; } = true;
+
+    /// <summary><c>COPY --from</c> with anything the shell would expand is rejected (v0.11 tried it as an image name).</summary>
+    public bool CopyFromRejectsExpansion { get; init; } = true;
+
+    /// <summary>
+    /// ONBUILD triggers of the base (image config, or the base stage's ONBUILD instructions) are the stage's first
+    /// commands: counted in its steps, named <c>ONBUILD RUN ...</c>, their <c>--from</c> stages dependencies. v0.11 ran
+    /// them uncounted and unnamed at dispatch (<c>[3/2]</c>).
+    /// </summary>
+    public bool OnBuildTriggersAsCommands { get; init; } = true;
 }
