@@ -214,11 +214,14 @@ internal sealed partial class Dispatcher
     {
         var env = Env(stage);
         var path = Expand(instruction.Path, env);
-        stage.State = stage.State.WithDir(path);
         // Current BuildKit keeps a Windows stage's config directory with backslashes (and works with slashes).
         var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
         var current = windows ? stage.Image.Config.WorkingDir.Replace('\\', '/') : stage.Image.Config.WorkingDir;
-        var workingDir = PosixPath.IsAbs(path) ? path : PosixPath.Join("/", current, path);
+        var followsConfig = options.Profile.WorkdirStateFollowsConfig;
+        var workingDir = PosixPath.IsAbs(path) ? path
+            : followsConfig && path.Length == 0 ? PosixPath.IsAbs(current) ? current : PosixPath.Join("/", current)
+            : PosixPath.Join("/", current, path);
+        stage.State = stage.State.WithDir(followsConfig ? workingDir : path);
         WithConfig(stage, c => c with { WorkingDir = windows ? workingDir.Replace('/', '\\') : workingDir });
         var withLayer = false;
         if (workingDir != "/")

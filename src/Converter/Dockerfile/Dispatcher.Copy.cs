@@ -159,6 +159,11 @@ internal sealed partial class Dispatcher
                     throw new ConvertException("source can't be a URL for COPY");
                 }
 
+                if (request.Checksum.Length > 0 && DigestFormat.Validate(request.Checksum) is { } invalid)
+                {
+                    throw new ConvertException(invalid);
+                }
+
                 var filename = UrlFilename(src);
                 var download = Sources.Http(src, new HttpOptions
                 {

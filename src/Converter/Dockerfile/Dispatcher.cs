@@ -49,7 +49,8 @@ internal sealed partial class Dispatcher(
         var start = StageImage.Start(
             stage.Image,
             stage.Platform?.OS ?? (options.Profile.WindowsPathRules ? platforms.Target.OS : null),
-            options.Profile.WindowsPathRules);
+            options.Profile.WindowsPathRules,
+            options.Profile.WorkdirStateFollowsConfig);
         stage.Image = start.Image;
         foreach (var (key, value) in start.Env)
         {

@@ -198,13 +198,24 @@ public static class DockerfileConverter
                         ? expanded.Value
                         : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
                     used.UnionWith(expanded.UsedVariables);
+                    var current = options.Profile.PlatformErrorsSuggestArgs;
+                    if (current && platform.Length == 0)
+                    {
+                        throw new ConvertException(
+                            SuggestArg($"empty platform value from expression {stage.Platform}", expanded.UnsetVariables, environment.Keys), stage.Range);
+                    }
+
                     try
                     {
                         state.Platform = LlbPlatform.Parse(platform);
                     }
                     catch (FormatException ex)
                     {
-                        throw new ConvertException($"failed to parse platform {platform}: {ex.Message}", stage.Range);
+                        throw new ConvertException(
+                            current
+                                ? $"failed to parse platform {stage.Platform}: " + SuggestArg(ex.Message, expanded.UnsetVariables, environment.Keys)
+                                : $"failed to parse platform {platform}: {ex.Message}",
+                            stage.Range);
                     }
                 }
 
@@ -336,6 +347,21 @@ public static class DockerfileConverter
                     }
                 }
             }
+        }
+
+        /// <summary>Adds "did you mean" for the first unset variable that is close to a defined arg.</summary>
+        private static string SuggestArg(string message, IEnumerable<string> unset, IEnumerable<string> defined)
+        {
+            var names = defined.ToArray();
+            foreach (var name in unset.Order(StringComparer.Ordinal))
+            {
+                if (Parser.Text.Suggest.Search(name, names, caseSensitive: true) is { } match)
+                {
+                    return $"{message} (did you mean {match}?)";
+                }
+            }
+
+            return message;
         }
 
         private ConvertException TargetNotFound() =>

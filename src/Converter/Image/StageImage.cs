@@ -69,7 +69,8 @@ public static class StageImage
     /// Current BuildKit's Windows rules: no default PATH (left to the OS) and the config's working directory with
     /// backslashes.
     /// </param>
-    public static StageStart Start(ImageConfig image, string? platformOS, bool windowsRules = false)
+    /// <param name="stateDirFromConfig">The state's directory is the config's, normalized (v0.24), not as written.</param>
+    public static StageStart Start(ImageConfig image, string? platformOS, bool windowsRules = false, bool stateDirFromConfig = false)
     {
         var config = image.Config;
         var env = config.Env;
@@ -87,6 +88,11 @@ public static class StageImage
             if (!PosixPath.IsAbs(workingDir))
             {
                 workingDir = PosixPath.Join("/", workingDir, workingDir);
+            }
+
+            if (stateDirFromConfig)
+            {
+                stateDir = workingDir;
             }
 
             if (windows)

@@ -46,6 +46,8 @@ public sealed record BuildKitProfile
         TargetErrorQuotesAndSuggests = false,
         CopyFromRejectsExpansion = false,
         OnBuildTriggersAsCommands = false,
+        WorkdirStateFollowsConfig = false,
+        PlatformErrorsSuggestArgs = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -161,4 +163,16 @@ public sealed record BuildKitProfile
     /// them uncounted and unnamed at dispatch (<c>[3/2]</c>).
     /// </summary>
     public bool OnBuildTriggersAsCommands { get; init; } = true;
+
+    /// <summary>
+    /// The state's working directory is the config's, normalized against the previous one (an empty WORKDIR keeps
+    /// it, trailing slash included); v0.11 set the state from the path as written.
+    /// </summary>
+    public bool WorkdirStateFollowsConfig { get; init; } = true;
+
+    /// <summary>
+    /// <c>FROM --platform</c> errors name the expression as written, reject an empty result, and suggest a defined
+    /// arg for a misspelt one.
+    /// </summary>
+    public bool PlatformErrorsSuggestArgs { get; init; } = true;
 }
