@@ -20,7 +20,7 @@ internal sealed partial class Dispatcher
         string Chown,
         string Chmod,
         string Checksum,
-        bool KeepGitDir,
+        bool? KeepGitDir,
         bool? Unpack,
         bool Parents);
 
@@ -32,7 +32,7 @@ internal sealed partial class Dispatcher
             throw new ConvertException($"cannot copy from stage \"{copy.From}\", it needs to be defined before current stage \"{stage.StageName}\"");
         }
 
-        var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: false, unpack: null, parents: copy.Parents);
+        var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: null, unpack: null, parents: copy.Parents);
         CopyFiles(stage, request);
         if (fromStage is null)
         {
@@ -45,7 +45,7 @@ internal sealed partial class Dispatcher
 
     private void DispatchAdd(StageDispatch stage, AddInstruction add)
     {
-        var request = Expanded(stage, add, buildContext, isAdd: true, add.Checksum, add.KeepGitDir ?? false, add.Unpack, parents: false);
+        var request = Expanded(stage, add, buildContext, isAdd: true, add.Checksum, add.KeepGitDir, add.Unpack, parents: false);
         CopyFiles(stage, request);
         foreach (var src in request.SourcePaths)
         {
@@ -56,7 +56,7 @@ internal sealed partial class Dispatcher
         }
     }
 
-    private CopyRequest Expanded(StageDispatch stage, FileInstruction instruction, LlbState source, bool isAdd, string checksum, bool keepGitDir, bool? unpack, bool parents)
+    private CopyRequest Expanded(StageDispatch stage, FileInstruction instruction, LlbState source, bool isAdd, string checksum, bool? keepGitDir, bool? unpack, bool parents)
     {
         var env = Env(stage);
         var paths = instruction.SourcesAndDest;
@@ -101,7 +101,7 @@ internal sealed partial class Dispatcher
                 throw new ConvertException("checksum can't be specified for multiple sources");
             }
 
-            if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0]) is null)
+            if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0], options.Profile.GitUrlQueries) is null)
             {
                 throw new ConvertException("checksum requires HTTP(S) or Git sources");
             }
@@ -136,18 +136,32 @@ internal sealed partial class Dispatcher
         foreach (var src in request.SourcePaths)
         {
             message.Append(' ').Append(src);
-            if (GitSource.TryParse(src) is { } git)
+            if (GitSource.TryParse(src, profile.GitUrlQueries) is { } git)
             {
                 if (!request.IsAdd)
                 {
                     throw new ConvertException("source can't be a git ref for COPY");
                 }
 
+                if (request.KeepGitDir is { } flagKeep && git.KeepGitDir is { } urlKeep && flagKeep != urlKeep)
+                {
+                    throw new ConvertException("inconsistent keep-git-dir configuration");
+                }
+
+                var checksum = request.Checksum;
+                if (git.Checksum.Length > 0)
+                {
+                    checksum = checksum.Length == 0 || checksum == git.Checksum
+                        ? git.Checksum
+                        : throw new ConvertException($"checksum mismatch \"{checksum}\" != \"{git.Checksum}\"");
+                }
+
                 var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
                 var repository = Sources.Git(git.Remote, commit, new GitOptions
                 {
-                    KeepGitDir = request.KeepGitDir,
-                    Checksum = request.Checksum,
+                    KeepGitDir = git.KeepGitDir ?? request.KeepGitDir ?? false,
+                    SkipSubmodules = git.Submodules == false,
+                    Checksum = checksum,
                     Constraints = OpConstraints.None.WithCustomName(stepName),
                 });
                 actions.Add(new CopyAction(repository, "/", dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner, ExcludePatterns = excludes });

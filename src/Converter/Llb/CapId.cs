@@ -53,6 +53,7 @@ public static class CapId
     public const string FileCopyIncludeExcludePatterns = "file.copy.includeexcludepatterns";
     public const string FileRmNoFollowSymlink = "file.rm.nofollowsymlink";
     public const string FileCopyRequiredPaths = "file.copy.requiredpaths";
+    public const string SourceGitSkipSubmodules = "source.git.skipsubmodules";
     public const string FileCopyModeString = "file.copy.modestring";
     public const string SourceGitChecksum = "source.git.checksum";
     public const string Constraints = "constraints";
@@ -74,7 +75,7 @@ public static class CapId
         ExecMetaSetsDefaultPath, ExecMetaUlimit, ExecMetaCdi, ExecMetaRemoveMountStubsRecursive, ExecMountBind,
         ExecMountBindReadWriteNoOutput, ExecMountCache, ExecMountCacheSharing, ExecMountSelector, ExecMountTmpfs,
         ExecMountTmpfsSize, ExecMountSecret, ExecMountSsh, ExecCgroupsMounted, ExecSecretEnv, FileBase, FileRmWildcard,
-        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, FileCopyRequiredPaths, FileCopyModeString, SourceGitChecksum, Constraints, Platform, MetaIgnoreCache, MetaDescription,
+        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, FileCopyRequiredPaths, FileCopyModeString, SourceGitChecksum, SourceGitSkipSubmodules, Constraints, Platform, MetaIgnoreCache, MetaDescription,
         MetaExportCache, MergeOp, DiffOp,
     ];
 }

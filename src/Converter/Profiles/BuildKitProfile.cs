@@ -48,6 +48,7 @@ public sealed record BuildKitProfile
         OnBuildTriggersAsCommands = false,
         WorkdirStateFollowsConfig = false,
         PlatformErrorsSuggestArgs = false,
+        GitUrlQueries = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -175,4 +176,10 @@ public sealed record BuildKitProfile
     /// arg for a misspelt one.
     /// </summary>
     public bool PlatformErrorsSuggestArgs { get; init; } = true;
+
+    /// <summary>
+    /// ADD's git URLs take a query (<c>?ref=</c>, <c>tag=</c>, <c>branch=</c>, <c>subdir=</c>, <c>checksum=</c>,
+    /// <c>keep-git-dir</c>, <c>submodules=</c>); v0.11 downloaded such an http(s) URL as a file.
+    /// </summary>
+    public bool GitUrlQueries { get; init; } = true;
 }
