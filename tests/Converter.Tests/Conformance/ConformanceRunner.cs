@@ -43,7 +43,7 @@ internal static class ConformanceRunner
             return new CaseOutcome(testCase.Name, true, false, false, false, false, false, "rejected: " + error);
         }
 
-        var reference = ReferenceDefinition.Load(testCase.Name);
+        var reference = ReferenceDefinition.Load(testCase.Corpus, testCase.Name);
         var expectedDigests = reference.OpsByDigest.Keys.Order(StringComparer.Ordinal).ToArray();
         var ours = result.Definition.Ops.Select(o => o.Digest.Value).Order(StringComparer.Ordinal).ToArray();
         var head = reference.Definition.Def.Count == 0 ? null : reference.Head;
