@@ -86,7 +86,7 @@ internal sealed partial class DockerfileGrammar
     /// form. BuildKit looks at bytes here too.
     /// </summary>
     private static readonly Parser<char, (string Type, int Next)> HealthCheckType =
-        Token(c => !ByteView.IsSpace(c)).ManyString().Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (t, next) => (t, next));
+        Run(c => !ByteView.IsSpace(c), atLeastOnce: false).Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (t, next) => (t, next));
 
     private Arguments HealthCheck(string rest)
     {
@@ -101,4 +101,36 @@ internal sealed partial class DockerfileGrammar
         var cmd = command.Length == 0 ? new Arguments([]) : JsonOr(command, shell: r => [r]);
         return cmd with { Args = [view.Slice(0, type.Length), .. cmd.Args] };
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The instruction layer's readings (instructions package): a flag word, a stage name, the ONBUILD keyword.
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// <summary>A flag word as BFlags reads it: <c>--</c>, the name up to the first <c>=</c>, the value after it.</summary>
+    private static readonly Parser<char, (string Name, string? Value)> FlagAssignment =
+        String("--").Then(Run(c => c != '=', atLeastOnce: false))
+            .Then(Char('=').Then(Run(_ => true, atLeastOnce: false)).Optional(), (name, value) => (name, value.HasValue ? value.Value : null));
+
+    /// <summary>Name and value (null without <c>=</c>) of a flag word; null when it does not start with <c>--</c>.</summary>
+    public static (string Name, string? Value)? Flag(string word)
+    {
+        var r = FlagAssignment.Parse(word);
+        return r.Success ? r.Value : null;
+    }
+
+    /// <summary>A build stage name (lower-cased): <c>^[a-z][a-z0-9-_.]*$</c>.</summary>
+    private static readonly Parser<char, Unit> StageNameGrammar =
+        Token(char.IsAsciiLetterLower).Then(Token(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.').SkipMany()).Then(End);
+
+    public static bool IsValidStageName(string name) => StageNameGrammar.Parse(name).Success;
+
+    /// <summary>
+    /// <c>(?i)^\s*ONBUILD\s*</c>: what BuildKit removes from an ONBUILD line to store its trigger. The result is where
+    /// the trigger starts, or 0 when the line does not start that way.
+    /// </summary>
+    private static readonly Parser<char, int> OnbuildKeyword =
+        RegexpSpaces.Then(Sequence("onbuild".Select(c => Token(t => t == c || t == char.ToUpperInvariant(c))))).Then(RegexpSpaces).Then(CurrentOffset);
+
+    public static string WithoutOnbuildKeyword(string original) =>
+        OnbuildKeyword.Parse(original) is { Success: true } r ? original[r.Value..] : original;
 }

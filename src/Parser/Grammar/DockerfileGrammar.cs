@@ -28,7 +28,11 @@ internal sealed partial class DockerfileGrammar
     private static readonly Parser<char, Unit> Blanks = Token(GoText.IsSplitBlank).SkipAtLeastOnce();
 
     /// <summary>A run of characters that are not <see cref="Blanks"/>.</summary>
-    private static readonly Parser<char, string> NonBlanks = Token(c => !GoText.IsSplitBlank(c)).AtLeastOnceString();
+    private static readonly Parser<char, string> NonBlanks = Run(c => !GoText.IsSplitBlank(c), atLeastOnce: true);
+
+    /// <summary>The text of a run of characters matching <paramref name="predicate"/>.</summary>
+    private static Parser<char, string> Run(Func<char, bool> predicate, bool atLeastOnce) =>
+        (atLeastOnce ? Token(predicate).SkipAtLeastOnce() : Token(predicate).SkipMany()).Slice((span, _) => span.ToString());
 
     // ---------------------------------------------------------------------------------------------------------
     // Parser directives: # name = value, at the top of the file (DirectiveParser).
@@ -71,14 +75,15 @@ internal sealed partial class DockerfileGrammar
     // reWhitespace blank; the arguments are the rest with unicode spaces trimmed.
     // ---------------------------------------------------------------------------------------------------------
 
-    private static readonly Parser<char, (string Keyword, string Remainder)> CommandLine =
-        Token(c => !GoText.IsSplitBlank(c)).ManyString().Select(Keywords.Share)
-            .Then(Blanks.Then(Any.ManyString()).Optional(), (keyword, rest) => (keyword, rest.GetValueOrDefault(string.Empty)));
+    private static readonly Parser<char, (string Keyword, int Arguments)> CommandLine =
+        Token(c => !GoText.IsSplitBlank(c)).SkipMany().Slice((span, _) => Keywords.Share(span))
+            .Before(Blanks.Optional()).Then(CurrentOffset, (keyword, arguments) => (keyword, arguments));
 
     /// <summary>Splits a trimmed logical line into keyword, flags and (trimmed) argument text.</summary>
     public (string Keyword, ImmutableArray<string> Flags, string Args) SplitCommand(string line)
     {
-        var (keyword, rest) = CommandLine.ParseOrThrow(line);
+        var (keyword, arguments) = CommandLine.ParseOrThrow(line);
+        string rest = line[arguments..];
         if (rest.Length == 0)
         {
             return (keyword, [], string.Empty);
@@ -170,10 +175,11 @@ internal sealed partial class DockerfileGrammar
         text.Length == 0 ? [] : WhitespaceDelimitedWords.ParseOrThrow(text);
 
     /// <summary>The legacy <c>KEY value</c> form of ENV/LABEL: the first word, blanks, then everything else.</summary>
-    private static readonly Parser<char, (string Key, string Value)?> LegacyPair =
-        NonBlanks.Then(Blanks.Then(Any.ManyString()).Optional(), (key, value) => value.HasValue ? (key, value.Value) : ((string, string)?)null);
+    private static readonly Parser<char, (string Key, int Value)> LegacyPair =
+        NonBlanks.Then(Blanks.Then(CurrentOffset).Optional(), (key, value) => (key, value.GetValueOrDefault(-1)));
 
-    public static (string Key, string Value)? LegacyKeyValue(string text) => LegacyPair.ParseOrThrow(text);
+    public static (string Key, string Value)? LegacyKeyValue(string text) =>
+        LegacyPair.ParseOrThrow(text) is var (key, value) && value >= 0 ? (key, text[value..]) : null;
 
     // ---------------------------------------------------------------------------------------------------------
     // Construction, one instance per escape token and dialect.

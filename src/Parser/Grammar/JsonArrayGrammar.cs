@@ -63,7 +63,7 @@ internal static class JsonArrayGrammar
 
     /// <summary>Unescaped characters: anything but the quote, the backslash and control characters.</summary>
     private static readonly Parser<char, string> Unescaped =
-        Token(c => c >= 0x20 && c != '"' && c != '\\').AtLeastOnceString().Select(ReplaceLoneSurrogates);
+        Token(c => c >= 0x20 && c != '"' && c != '\\').SkipAtLeastOnce().Slice((span, _) => ReplaceLoneSurrogates(span));
 
     internal static readonly Parser<char, string> JsonString =
         Char('"').Then(OneOf(Unescaped, Escape).ManyString()).Before(Char('"'));
@@ -133,14 +133,14 @@ internal static class JsonArrayGrammar
         return allStrings ? JsonArrayOutcome.Strings : JsonArrayOutcome.NotStringArray;
     }
 
-    private static string ReplaceLoneSurrogates(string s)
+    private static string ReplaceLoneSurrogates(ReadOnlySpan<char> s)
     {
-        if (!s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        if (!s.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            return s;
+            return s.ToString();
         }
 
-        var chars = s.ToCharArray();
+        var chars = s.ToArray();
         for (int i = 0; i < chars.Length; i++)
         {
             if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))

@@ -10,16 +10,16 @@ internal static class Keywords
     ];
 
     /// <summary>The keyword as written, sharing the string of an upper-case keyword.</summary>
-    public static string Share(string keyword)
+    public static string Share(ReadOnlySpan<char> keyword)
     {
         foreach (var k in All)
         {
-            if (string.Equals(k, keyword, StringComparison.Ordinal))
+            if (keyword.SequenceEqual(k))
             {
                 return k;
             }
         }
 
-        return keyword;
+        return keyword.ToString();
     }
 }

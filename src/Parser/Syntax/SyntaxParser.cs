@@ -30,8 +30,14 @@ internal sealed partial class SyntaxParser
     }
 
     /// <summary>Parses <paramref name="text"/> (BOM already removed); throws <see cref="ParseException"/> on BuildKit parse errors.</summary>
-    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current) =>
-        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11).Run() with { Dialect = dialect };
+    /// <param name="text">The text, byte-order mark removed.</param>
+    /// <param name="warnings">Receives the warnings.</param>
+    /// <param name="dialect">The BuildKit release to follow.</param>
+    /// <param name="byteOrderMark">A byte-order mark was removed (it still makes a line).</param>
+    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current, bool byteOrderMark = false) =>
+        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11) { _byteOrderMark = byteOrderMark }.Run() with { Dialect = dialect };
+
+    private bool _byteOrderMark;
 
     private static readonly System.Buffers.SearchValues<char> LexerSpecials =
         System.Buffers.SearchValues.Create("\\'\"$< \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
@@ -180,7 +186,7 @@ internal sealed partial class SyntaxParser
         if (nodes.Count == 0)
         {
             // BuildKit reports the number of lines read (0 for an empty file).
-            int line = last.Number;
+            int line = last.Number == 0 && _byteOrderMark ? 1 : last.Number;
             throw ParseException.Syntax(DiagnosticCodes.NoInstructions, "file with no instructions", SourceRange.Lines(line, line));
         }
 
