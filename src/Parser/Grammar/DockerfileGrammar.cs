@@ -167,9 +167,12 @@ internal sealed partial class DockerfileGrammar
     /// <summary>The words of <paramref name="text"/> (ARG, and ENV/LABEL before the pairs are split).</summary>
     public List<string> Words(string text) => _words.ParseOrThrow(text);
 
-    /// <summary>Whitespace-delimited words (parseStringsWhitespaceDelimited): FROM, EXPOSE, and COPY/ADD/VOLUME in shell form.</summary>
+    /// <summary>
+    /// Whitespace-delimited words (parseStringsWhitespaceDelimited): FROM, EXPOSE, and COPY/ADD/VOLUME in shell form.
+    /// The text is trimmed, so it starts with a word.
+    /// </summary>
     private static readonly Parser<char, ImmutableArray<string>> WhitespaceDelimitedWords =
-        NonBlanks.Separated(Blanks).Select(words => words.ToImmutableArray());
+        NonBlanks.SeparatedAtLeastOnce(Blanks).Select(words => words.ToImmutableArray());
 
     public static ImmutableArray<string> WhitespaceDelimited(string text) =>
         text.Length == 0 ? [] : WhitespaceDelimitedWords.ParseOrThrow(text);

@@ -86,10 +86,11 @@ internal static class JsonArrayGrammar
         JsonLiteral.ThenReturn(new Element(null, false)),
         new NestedJsonValue(MaxDepth - 1).Select(typeError => new Element(null, typeError)));
 
+    // (SeparatedAtLeastOnce and an explicit empty array, not Separated: NativeAOT cannot expand Separated's generics.)
     private static readonly Parser<char, Array> ArrayBody =
-        Char('[').Then(Ws).Then(
-            ArrayElement.Before(Ws).Separated(Char(',').Then(Ws)).Select(e => new Array([.. e])))
-            .Before(Char(']'));
+        Char('[').Then(Ws).Then(OneOf(
+            Char(']').Select(_ => new Array([])),
+            ArrayElement.Before(Ws).SeparatedAtLeastOnce(Char(',').Then(Ws)).Select(e => new Array([.. e])).Before(Char(']'))));
 
     /// <summary>BuildKit v0.24 (<c>json.Unmarshal</c>): nothing but blanks may follow the array.</summary>
     private static readonly Parser<char, Array> WholeInput = Ws.Then(ArrayBody).Before(Ws).Before(End);
