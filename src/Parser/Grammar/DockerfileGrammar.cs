@@ -119,7 +119,7 @@ internal sealed partial class DockerfileGrammar
     private (ImmutableArray<string> Flags, string Remainder) ExtractFlags(string text)
     {
         int first = 0;
-        while (first < text.Length && text[first] < 0x80 && GoText.IsSpaceByte((byte)text[first]))
+        while (first < text.Length && text[first] < 0x80 && ByteView.IsSpace(text[first]))
         {
             first++;
         }

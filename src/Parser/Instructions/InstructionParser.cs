@@ -12,13 +12,6 @@ namespace CSharpFrontend.Parser.Instructions;
 /// <summary>BuildKit's instructions layer: nodes → typed instructions and stages, with its validation and messages.</summary>
 internal static partial class InstructionParser
 {
-    private static readonly string[] AllInstructionNames =
-    [
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
-        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-    ];
-
-
     /// <summary>Builds stages and meta ARGs; throws <see cref="ParseException"/> on the first error, as BuildKit does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dockerfile Build(SyntaxTree tree)
@@ -88,7 +81,7 @@ internal static partial class InstructionParser
             "shell" => ParseShell(req),
             _ => throw req.Fail(
                 DiagnosticCodes.UnknownInstruction,
-                Suggest.Wrap($"unknown instruction: {node.Keyword}", node.Keyword, AllInstructionNames, caseSensitive: false)),
+                Suggest.Wrap($"unknown instruction: {node.Keyword}", node.Keyword, Keywords.All, caseSensitive: false)),
         };
     }
 
