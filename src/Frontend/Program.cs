@@ -32,4 +32,14 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return parsed.Invoke();
+// An output that fails (a full disk, a closed pipe, a missing directory) is one located line and exit 1, not a
+// stack trace.
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}

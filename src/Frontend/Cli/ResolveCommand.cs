@@ -119,7 +119,7 @@ public static class ResolveCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: cannot write {request.OutputPath}: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 1;
         }
 

@@ -136,32 +136,61 @@ internal static class TranslateCommand
             bytes = format == "json" ? Dump.JsonLinesDump.Render(ops) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
         }
 
+        byte[]? configBytes = null;
         if (imageConfigPath is not null)
         {
-            string config;
             try
             {
-                config = ImageConfigWriter.ToIndentedJson(result.Image);
+                configBytes = System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image) + "\n");
             }
             catch (InvalidOperationException ex)
             {
                 Console.Error.WriteLine("error: failed to marshal image config: " + ex.Message);
                 return 1;
             }
-
-            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(config + "\n"));
         }
 
-        if (outputPath is not null)
+        try
         {
-            AtomicFile.Write(outputPath, bytes);
+            // Both files, or neither: each is prepared before either replaces its target.
+            using var files = new AtomicFile();
+            if (outputPath is not null)
+            {
+                files.Add(outputPath, bytes);
+            }
+
+            if (imageConfigPath is not null)
+            {
+                files.Add(imageConfigPath, configBytes);
+            }
+
+            if (outputPath is null)
+            {
+                WriteStandardOutput(bytes);
+            }
+
+            files.Commit();
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(bytes);
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
         }
 
         return 0;
+    }
+
+    private static void WriteStandardOutput(byte[] bytes)
+    {
+        try
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+            stdout.Flush();
+        }
+        catch (IOException ex)
+        {
+            throw new IOException("cannot write standard output: " + ex.Message, ex);
+        }
     }
 }
