@@ -9,12 +9,12 @@ namespace CSharpFrontend.Frontend.Tests.Hostile;
 public sealed class DeepInputTests
 {
     [Fact]
-    public void ADefinitionNestedTenThousandLevelsIsRefusedWithAnError()
+    public void ADefinitionNestedSixtyThousandLevelsIsRefusedWithAnError()
     {
         var file = Path.GetTempFileName();
         try
         {
-            File.WriteAllBytes(file, HostileInputs.DeepDefinition(20_000));
+            File.WriteAllBytes(file, HostileInputs.DeepDefinition(60_000));
             var result = CliProcess.Run("", "dump", file);
             Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
             Assert.StartsWith($"error: {file}: not a pb.Definition", result.Stderr);

@@ -39,7 +39,7 @@ public sealed class OutputFileTests : IDisposable
 
         var result = CliProcess.Run("", "translate", WriteDockerfile(), option, PathOf("null"), "--format", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(FileKindOf("null"), "character special file");
+        Assert.Equal("character special file", FileKindOf("null"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class OutputFileTests : IDisposable
         var result = CliProcess.Run("", "translate", WriteDockerfile(), "--image-config", PathOf("image.json"), "-o", PathOf(output));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(reason, result.Stderr);
-        Assert.Equal(1, result.Stderr.TrimEnd().Split('\n').Length);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
         Assert.False(File.Exists(PathOf("image.json")), "the image config was written though -o failed");
         Assert.Equal(["Dockerfile"], _work.GetFiles().Select(f => f.Name));
     }
