@@ -123,6 +123,12 @@ internal static class TranslateCommand
             DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
             return 1;
         }
+        catch (IOException ex)
+        {
+            // A named context's directory could not be read (e.g. its .dockerignore is not a regular file).
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
 
         foreach (var warning in result.Warnings)
         {
