@@ -19,4 +19,56 @@ public sealed class GatewayHostileTests
         var error = Assert.Single(bridge.Returns).Error;
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BuildkitSyntaxIsRefusedNotIgnored()
+    {
+        var bridge = WithDockerfile("FROM alpine\nRUN true\n");
+        var run = await RunAsync(bridge, [Opt("build-arg:BUILDKIT_SYNTAX", "docker/dockerfile:1.7")]);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(bridge.Returns).Error;
+        Assert.Equal((int)StatusCode.Unimplemented, error.Code);
+        Assert.StartsWith("failed with build-arg:BUILDKIT_SYNTAX = docker/dockerfile:1.7: csharp-frontend does not forward", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASyntaxDirectiveNamingAnotherFrontendIsRefusedAndLocated()
+    {
+        var bridge = WithDockerfile("# syntax=docker/dockerfile:1.7\nFROM alpine\nRUN true\n");
+        var run = await RunAsync(bridge, [Opt("source", "csharp-frontend:e2e")]);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(bridge.Returns).Error;
+        Assert.Equal((int)StatusCode.Unimplemented, error.Code);
+        Assert.Contains("# syntax=docker/dockerfile:1.7 names another frontend", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(error.Details);
+    }
+
+    [Theory]
+    [InlineData("cmdline", "csharp-frontend:e2e")]
+    [InlineData("source", "docker.io/library/csharp-frontend:e2e")]
+    public async Task ASyntaxDirectiveThatBroughtTheBuildHereIsNotAForward(string key, string value)
+    {
+        var bridge = WithDockerfile("# syntax=csharp-frontend:e2e\nFROM alpine\nRUN true\n");
+        var run = await RunAsync(bridge, [Opt(key, value)]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Null(Assert.Single(bridge.Returns).Error);
+    }
+
+    [Theory]
+    [InlineData("md5:0123456789abcdef0123456789abcdef", "unsupported digest algorithm")]
+    [InlineData("sha256:xyz", "invalid digest format")]
+    public async Task ABadDigestFromTheDaemonIsReportedInDistributionsWords(string digest, string reason)
+    {
+        var bridge = WithDockerfile("FROM alpine\nRUN true\n");
+        bridge.Images["docker.io/library/alpine:latest"] = (digest, AlpineConfig);
+        var run = await RunAsync(bridge);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(bridge.Returns).Error;
+        Assert.Contains($"the daemon answered digest \"{digest}\": {reason}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error.Message, StringComparison.Ordinal);
+    }
 }
