@@ -110,6 +110,7 @@ internal sealed partial class Dispatcher
             Constraints = constraints,
         });
         stage.State = run.Root;
+        _definitionFloor.AddRun(stage, args, env, instruction.Original, name);
         Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env), withLayer: true, ranOperation: true);
     }
 

@@ -121,6 +121,11 @@ internal static class TranslateCommand
         {
             var range = ex.Range ?? SourceRange.Lines(0, 0);
             DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
+            if (StageHint.For(ex.Message, input.Text) is { } hint)
+            {
+                Console.Error.WriteLine(hint);
+            }
+
             return 1;
         }
         catch (IOException ex)
