@@ -126,6 +126,10 @@ public static class ResolveCommand
         foreach (var image in imageLock.Images.Values)
         {
             await error.WriteLineAsync($"{image.Key} {image.Platform} -> {image.Digest}").ConfigureAwait(false);
+            if (image.Warning is { } warning)
+            {
+                await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
         }
 
         return 0;

@@ -84,4 +84,15 @@ public sealed class CliNewcomerTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void TheReadmesErrorExampleIsTheRealOutput()
+    {
+        var readme = File.ReadAllLines(Path.Combine(CSharpFrontend.Tests.Shared.TestPaths.RepoRoot, "README.md"));
+        var start = Array.FindIndex(readme, l => l == "$ printf 'FROM alpine\\nRUNN echo\\n' | csharp-frontend translate -");
+        Assert.True(start >= 0, "the README's example is gone");
+        var expected = readme.Skip(start + 1).TakeWhile(l => l != "```");
+        var result = CliProcess.Run("FROM alpine\nRUNN echo\n", "translate", "-");
+        Assert.Equal(expected, result.Stderr.TrimEnd('\n').Split('\n'));
+    }
 }
