@@ -155,8 +155,7 @@ internal static class TranslateCommand
         {
             try
             {
-                configBytes = System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout) + "
-");
+                configBytes = System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout) + "\n");
             }
             catch (InvalidOperationException ex)
             {
