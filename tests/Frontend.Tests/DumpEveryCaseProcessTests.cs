@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CSharpFrontend.Frontend.Tests.Dump;
 using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Frontend.Tests;
@@ -9,16 +10,7 @@ namespace CSharpFrontend.Frontend.Tests;
 /// </summary>
 public sealed class DumpEveryCaseProcessTests
 {
-    public static TheoryData<string, string> Cases()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var (corpus, name) in ReferenceCorpus.Cases("dump.jsonl"))
-        {
-            cases.Add(corpus, name);
-        }
-
-        return cases;
-    }
+    public static TheoryData<string, string> Cases() => CorpusTheories.CasesWith("dump.jsonl");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -36,6 +36,7 @@ internal sealed partial class LlbJson
                 Wrapped(w, "symlink", action.Symlink, Symlink);
                 break;
             case Pb.FileAction.ActionOneofCase.Symlink:
+                // v0.24.0's JSON wrapper of the action has no member for it: an empty wrapper.
                 w.StartObject();
                 w.EndObject();
                 break;

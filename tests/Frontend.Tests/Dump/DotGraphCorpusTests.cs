@@ -7,16 +7,7 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 /// <summary><c>dump --dot</c> over every reference definition of both corpora: one node per op, one edge per input.</summary>
 public sealed partial class DotGraphCorpusTests
 {
-    public static TheoryData<string, string> Cases()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var (corpus, name) in ReferenceCorpus.Cases("def.pb"))
-        {
-            cases.Add(corpus, name);
-        }
-
-        return cases;
-    }
+    public static TheoryData<string, string> Cases() => CorpusTheories.CasesWith("def.pb");
 
     [Theory]
     [MemberData(nameof(Cases))]

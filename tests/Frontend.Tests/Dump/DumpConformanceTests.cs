@@ -13,16 +13,7 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 /// </summary>
 public sealed class DumpConformanceTests
 {
-    public static TheoryData<string, string> CasesWithDefinition()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var (corpus, name) in ReferenceCorpus.Cases("dump.jsonl"))
-        {
-            cases.Add(corpus, name);
-        }
-
-        return cases;
-    }
+    public static TheoryData<string, string> CasesWithDefinition() => CorpusTheories.CasesWith("dump.jsonl");
 
     [Fact]
     public void BothCorporaHaveDumps()
