@@ -9,7 +9,7 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 public sealed partial class DotGraphTests
 {
     private static IReadOnlyList<DumpedOp> Corpus(string caseName) =>
-        DefinitionReader.Read(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, caseName, "expected", "def.pb")));
+        DefinitionReader.Read(File.ReadAllBytes(ReferenceCorpus.V011.Expected(caseName, "def.pb")));
 
     private static IReadOnlyList<DumpedOp> Ops(IReadOnlyList<Op> ops, IReadOnlyDictionary<int, OpMetadata>? metadata = null) =>
         DefinitionReader.Read(Definitions.Of(ops, metadata));
