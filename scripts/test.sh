@@ -5,22 +5,26 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# One line per corpus the tests read: VARIABLE default-directory. A missing one stops the run before anything builds.
+# One line per reference the tests read (the two corpora, BuildKit v0.24.0's binaries): VARIABLE default-directory. A missing one stops the run before anything builds.
 corpora=(
-  "CONFORMANCE_DIR ../shared/conformance"
+  "CONFORMANCE_DIR ../shared/conformance-v0.24"
+  "CONFORMANCE_V011_DIR ../shared/conformance"
+  "BUILDKIT_V024_DIR ../shared/buildkit/v0.24.0"
 )
 missing=0
 for entry in "${corpora[@]}"; do
   read -r var default <<<"$entry"
   dir=${!var:-$default}
-  if [ ! -d "$dir/cases" ]; then
-    echo "error: reference corpus not found: $dir/cases does not exist." >&2
-    echo "       Set $var to the corpus directory (the one holding cases/), e.g. $var=/path/to/$(basename "$default") bash scripts/test.sh" >&2
+  want="$dir/cases"
+  [ "$var" = BUILDKIT_V024_DIR ] && want="$dir/dockerfile2llb"
+  if [ ! -e "$want" ]; then
+    echo "error: reference material not found: $want does not exist." >&2
+    echo "       Set $var to the directory holding $(basename "$want"), e.g. $var=/path/to/$(basename "$default") bash scripts/test.sh" >&2
     missing=1
   fi
 done
 if [ "$missing" -ne 0 ]; then
-  echo "0 passed, 0 failed, 0 skipped (not run: reference corpus missing)"
+  echo "0 passed, 0 failed, 0 skipped (not run: reference material missing)"
   exit 2
 fi
 

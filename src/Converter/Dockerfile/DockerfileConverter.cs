@@ -426,7 +426,7 @@ public static class DockerfileConverter
                     continue;
                 }
 
-                var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error)
+                var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error, options.Profile.ReferenceErrorsNameRepository)
                     ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
                 var platform = stage.Platform ?? Platforms.Target;
                 stage.BaseName = reference.WithDefaultTag().ToString();

@@ -44,22 +44,10 @@ public static class DumpCommand
         var io = streams ?? Streams.Console;
         var file = new Argument<string>("FILE") { Description = "binary pb.Definition to read, or - for standard input", DefaultValueFactory = _ => "-" };
         var dot = new Option<bool>("--dot") { Description = "print a Graphviz digraph instead of JSON lines" };
-        var compat = CompatOption();
+        var compat = Cli.CompatOption.Create();
         var command = new Command("dump", Help) { file, dot, compat };
-        command.SetAction(result => Run(io, result.GetValue(file)!, result.GetValue(dot), BuildKitProfile.Find(result.GetValue(compat)!)!));
+        command.SetAction(result => Run(io, result.GetValue(file)!, result.GetValue(dot), Cli.CompatOption.Profile(result.GetValue(compat))));
         return command;
-    }
-
-    /// <summary><c>--compat</c>: the BuildKit release to equal, by profile name.</summary>
-    private static Option<string> CompatOption()
-    {
-        var option = new Option<string>("--compat")
-        {
-            Description = "BuildKit release to equal: v0.24 (default, Dockerfile 1.18) or v0.11 (Dockerfile 1.5)",
-            DefaultValueFactory = _ => BuildKitProfile.V0_24.Name,
-        };
-        option.AcceptOnlyFromAmong([.. BuildKitProfile.All.Select(profile => profile.Name)]);
-        return option;
     }
 
     private static int Run(Streams io, string path, bool dot, BuildKitProfile profile)

@@ -147,7 +147,7 @@ internal static class TranslateCommand
         if (format != "pb")
         {
             var ops = Dump.DefinitionReader.Read(bytes);
-            bytes = format == "json" ? Dump.JsonLinesDump.Render(ops, Dump.DumpFormat.V0_24) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
+            bytes = format == "json" ? Dump.JsonLinesDump.Render(ops, Dump.DumpFormat.For(profile)) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
         }
 
         byte[]? configBytes = null;

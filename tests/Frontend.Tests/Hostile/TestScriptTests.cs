@@ -12,8 +12,8 @@ public sealed class TestScriptTests
         var result = CliProcess.RunShell("CONFORMANCE_DIR=/nonexistent/corpus bash scripts/test.sh", TestPaths.RepoRoot);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("/nonexistent/corpus/cases does not exist", result.Stderr);
-        Assert.Contains("Set CONFORMANCE_DIR to the corpus directory", result.Stderr);
+        Assert.Contains("Set CONFORMANCE_DIR to the directory holding cases", result.Stderr);
         Assert.DoesNotContain("DirectoryNotFoundException", result.Stderr);
-        Assert.Equal("0 passed, 0 failed, 0 skipped (not run: reference corpus missing)", Encoding.UTF8.GetString(result.Stdout).Trim());
+        Assert.Equal("0 passed, 0 failed, 0 skipped (not run: reference material missing)", Encoding.UTF8.GetString(result.Stdout).Trim());
     }
 }
