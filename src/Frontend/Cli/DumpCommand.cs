@@ -44,9 +44,9 @@ public static class DumpCommand
         var io = streams ?? Streams.Console;
         var file = new Argument<string>("FILE") { Description = "binary pb.Definition to read, or - for standard input", DefaultValueFactory = _ => "-" };
         var dot = new Option<bool>("--dot") { Description = "print a Graphviz digraph instead of JSON lines" };
-        var compat = Cli.CompatOption.Create();
+        var compat = CompatOption.Create();
         var command = new Command("dump", Help) { file, dot, compat };
-        command.SetAction(result => Run(io, result.GetValue(file)!, result.GetValue(dot), Cli.CompatOption.Profile(result.GetValue(compat))));
+        command.SetAction(result => Run(io, result.GetValue(file)!, result.GetValue(dot), CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
 
