@@ -20,10 +20,10 @@ public sealed partial class DotGraphLayoutTests
         """;
 
     [Fact]
-    public void CopyLinkOpsStayInTheirStageAndTheContextIsDrawnPerStage()
+    public async Task CopyLinkOpsStayInTheirStageAndTheContextIsDrawnPerStage()
     {
-        var ops = DefinitionReader.Read(
-            DockerfileConverter.ConvertAsync(Dockerfile + "\n", new ConvertOptions()).AsTask().GetAwaiter().GetResult().Definition.ToBytes());
+        var converted = await DockerfileConverter.ConvertAsync(Dockerfile + "\n", new ConvertOptions());
+        var ops = DefinitionReader.Read(converted.Definition.ToBytes());
         var dot = DotGraph.Render(ops);
 
         // The internal cluster holds sources only: every op with inputs (the merge of COPY --link too) is in a stage.
