@@ -22,8 +22,8 @@ public sealed partial class DotGraphLayoutTests
     [Fact]
     public async Task CopyLinkOpsStayInTheirStageAndTheContextIsDrawnPerStage()
     {
-        var converted = await DockerfileConverter.ConvertAsync(Dockerfile + "\n", new ConvertOptions());
-        var ops = DefinitionReader.Read(converted.Definition.ToBytes());
+        var ops = DefinitionReader.Read(
+            (await DockerfileConverter.ConvertAsync(Dockerfile + "\n", new ConvertOptions())).Definition.ToBytes());
         var dot = DotGraph.Render(ops);
 
         // The internal cluster holds sources only: every op with inputs (the merge of COPY --link too) is in a stage.
