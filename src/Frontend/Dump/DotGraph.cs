@@ -83,7 +83,8 @@ public static class DotGraph
 
     /// <summary>
     /// Each op's stage: from its custom name; an op without one that has inputs (the merge and the layer of a
-    /// <c>COPY --link</c>) belongs to the stage of its first input that has one (definition order puts inputs first).
+    /// <c>COPY --link</c>) belongs to the stage of its first input that has one (definition order puts inputs first),
+    /// else to that of its first user.
     /// </summary>
     private static Dictionary<string, string> StagesOf(List<DumpedOp> ops)
     {
@@ -98,6 +99,25 @@ public static class DotGraph
             }
 
             stages[op.Digest] = stage;
+        }
+
+        // Still without a stage (the layer of COPY --link reads only the context): the stage of its first user.
+        var byDigest = ops.ToDictionary(o => o.Digest, StringComparer.Ordinal);
+        foreach (var op in Enumerable.Reverse(ops))
+        {
+            if (stages[op.Digest] == StageName.Internal)
+            {
+                continue;
+            }
+
+            foreach (var input in op.Op.Inputs)
+            {
+                if (stages.GetValueOrDefault(input.Digest) == StageName.Internal
+                    && byDigest.GetValueOrDefault(input.Digest) is { CustomName: null, Op.Inputs.Count: > 0 })
+                {
+                    stages[input.Digest] = stages[op.Digest];
+                }
+            }
         }
 
         return stages;
