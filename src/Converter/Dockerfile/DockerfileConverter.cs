@@ -25,6 +25,7 @@ public static class DockerfileConverter
         }
 
         var parsed = DockerfileParser.Parse(dockerfile);
+        var lint = Lint.ConversionLint.Start(parsed, options);
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -38,7 +39,7 @@ public static class DockerfileConverter
             throw new ConvertException("dockerfile contains no stages to build");
         }
 
-        var conversion = new Conversion(parsed.Ast, options);
+        var conversion = new Conversion(parsed.Ast, options, lint);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = Marshal(state, new MarshalOptions
         {
@@ -67,7 +68,7 @@ public static class DockerfileConverter
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
-    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options)
+    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, Lint.ConversionLint lint)
     {
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken);
         private readonly StageTable _stages = new();
@@ -94,10 +95,10 @@ public static class DockerfileConverter
                 _stages.States[0].StageName = "";
             }
 
-            var reachable = target.Reachable();
+            IReadOnlySet<StageDispatch> reachable = options.AllStages ? new HashSet<StageDispatch>(_stages.States, ReferenceEqualityComparer.Instance) : target.Reachable();
             await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
-            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
+            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
@@ -110,6 +111,7 @@ public static class DockerfileConverter
                 contextPaths.UnionWith(stage.ContextPaths);
             }
 
+            lint.ThrowIfViolations();
             BindContext(contextPaths);
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
             return (target.State, image, target);
@@ -119,6 +121,7 @@ public static class DockerfileConverter
         private List<ArgValue> GlobalArgs()
         {
             var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            lint.GlobalArgs(dockerfile, _lexer, args);
             var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
@@ -171,6 +174,8 @@ public static class DockerfileConverter
                 var name = _lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError)
                     ? nameResult.Value
                     : throw new ConvertException(nameError!.Message, stage.Range);
+                var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+                lint.BaseName(stage, nameResult, declared);
                 var used = new HashSet<string>(nameResult.UsedVariables, StringComparer.Ordinal);
                 if (name.Length == 0)
                 {
@@ -184,6 +189,7 @@ public static class DockerfileConverter
                     var platform = _lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError)
                         ? expanded.Value
                         : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
+                    lint.PlatformFlag(stage, expanded, declared, environment);
                     used.UnionWith(expanded.UsedVariables);
                     try
                     {
@@ -330,6 +336,7 @@ public static class DockerfileConverter
                 var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error)
                     ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
                 var platform = stage.Platform ?? Platforms.Target;
+                var origName = stage.BaseName;
                 stage.BaseName = reference.WithDefaultTag().ToString();
                 Contexts.NamedContext? named;
                 try
@@ -368,6 +375,10 @@ public static class DockerfileConverter
                     stage.BaseName = reference.ToString();
                     isScratch = StageImage.IsScratch(image);
                     stage.Image = image;
+                    if (!isScratch)
+                    {
+                        lint.BaseImage(origName, platform, image, stage.Location);
+                    }
                 }
 
                 stage.State = isScratch

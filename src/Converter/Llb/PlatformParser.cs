@@ -37,9 +37,9 @@ internal static class PlatformParser
     private static bool IsKnownOs(string os) => os is "linux" or "windows" or "darwin" or "freebsd" or "netbsd"
         or "openbsd" or "solaris" or "illumos" or "android" or "ios" or "aix" or "plan9" or "js" or "wasip1" or "dragonfly";
 
-    private static string NormalizeOs(string os) => os == "macos" ? "darwin" : os;
+    internal static string NormalizeOs(string os) => os == "macos" ? "darwin" : os;
 
-    private static (string Arch, string Variant) NormalizeArch(string arch, string variant) => arch switch
+    internal static (string Arch, string Variant) NormalizeArch(string arch, string variant) => arch switch
     {
         "i386" => ("386", ""),
         "x86_64" or "x86-64" or "amd64" => ("amd64", variant == "v1" ? "" : variant),
