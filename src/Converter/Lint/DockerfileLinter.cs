@@ -18,6 +18,7 @@ public static class DockerfileLinter
     {
         var warnings = new List<LintWarning>();
         var gate = new Lock();
+        var forward = options.Lint?.Warn;
         options = options with
         {
             AllStages = options.AllStages || options.Target.Length == 0,
@@ -28,7 +29,7 @@ public static class DockerfileLinter
                     warnings.Add(w);
                 }
 
-                options.Lint?.Warn(w);
+                forward?.Invoke(w);
             })
             {
                 Config = options.Lint?.Config,
