@@ -13,10 +13,12 @@ internal sealed class ConversionLint
     public const string CheckArg = "BUILDKIT_DOCKERFILE_CHECK";
 
     private readonly DispatchChecks _dispatch;
+    private readonly HashSet<SourceRange> _runRanges;
 
-    private ConversionLint(Linter linter, ShellLexer lexer, ConvertOptions options)
+    private ConversionLint(Linter linter, ShellLexer lexer, ConvertOptions options, Parser.Dockerfile? ast)
     {
         Linter = linter;
+        _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
         _dispatch = new DispatchChecks(linter, lexer, options.BuildArgs);
     }
 
@@ -45,7 +47,7 @@ internal sealed class ConversionLint
 
         var linter = new Linter(config, options.Lint?.Warn);
         var lexer = new ShellLexer(parsed.Syntax?.EscapeToken ?? '\\');
-        var lint = new ConversionLint(linter, lexer, options);
+        var lint = new ConversionLint(linter, lexer, options, parsed.Ast);
         if (linter.Active)
         {
             ParseChecks.Run(parsed, linter);
@@ -89,12 +91,15 @@ internal sealed class ConversionLint
         }
     }
 
-    /// <summary>A base image's config was resolved for <paramref name="platform"/>.</summary>
+    /// <summary>
+    /// A base image's config was resolved for <paramref name="platform"/>; <paramref name="location"/> is its FROM
+    /// or the instruction naming it (none for <c>RUN --mount from=</c>, whose implicit stage upstream leaves unlocated).
+    /// </summary>
     public void BaseImage(string name, LlbPlatform platform, ImageConfig image, SourceRange? location)
     {
         if (Linter.Reports(LintRules.InvalidBaseImagePlatform))
         {
-            FromChecks.BaseImagePlatform(name, platform, image, location is { } l ? SourceRange.Lines(l.StartLine, l.EndLine) : null, Linter);
+            FromChecks.BaseImagePlatform(name, platform, image, location is { } l && !_runRanges.Contains(l) ? l : null, Linter);
         }
     }
 

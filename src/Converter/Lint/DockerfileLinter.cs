@@ -48,7 +48,7 @@ public static class DockerfileLinter
         }
         catch (ConvertException ex)
         {
-            error = new LintBuildError(ex.Message, ex.Range is { } r ? [SourceRange.Lines(r.StartLine, r.EndLine)] : []);
+            error = new LintBuildError(ex.Message, Linter.PerLine(ex.Range));
         }
 
         lock (gate)

@@ -40,8 +40,13 @@ public sealed class Linter(CheckConfig config, Action<LintWarning>? warn)
         warn!(new LintWarning(rule, detail, ranges));
     }
 
-    /// <inheritdoc cref="Run(LintRule, ImmutableArray{SourceRange}, string)"/>
-    public void Run(LintRule rule, SourceRange? range, string detail) => Run(rule, range is { } r ? [r] : [], detail);
+    /// <summary>Reports at an instruction: one range per line, as BuildKit's <c>node.Location()</c>.</summary>
+    public void Run(LintRule rule, SourceRange? range, string detail) => Run(rule, PerLine(range), detail);
+
+    /// <summary>BuildKit's location of an instruction: each of its lines as a range of its own (none for no range).</summary>
+    public static ImmutableArray<SourceRange> PerLine(SourceRange? range) => range is { } r
+        ? [.. Enumerable.Range(r.StartLine, Math.Max(r.EndLine, r.StartLine) - r.StartLine + 1).Select(line => SourceRange.Lines(line, line))]
+        : [];
 
     /// <summary>
     /// With <c>error=true</c> and at least one reported warning: upstream's error (rules by name; upstream lists them

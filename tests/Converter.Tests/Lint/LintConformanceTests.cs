@@ -15,6 +15,21 @@ public sealed class LintConformanceTests
         var result = await LintCorpus.LintAsync(name);
         var actual = LintCorpus.Comparable(LintResultJson.Write(result, sorted: true));
         var expected = LintCorpus.Comparable(await File.ReadAllTextAsync(Path.Combine(LintCorpus.Dir, "cases", name, "expected", "lint.json")));
-        Assert.True(JsonNode.DeepEquals(expected, actual), $"expected:\n{expected.ToJsonString()}\nactual:\n{actual.ToJsonString()}");
+        Assert.True(JsonNode.DeepEquals(expected, actual), Difference(expected, actual));
+    }
+
+    /// <summary>The warnings only one side has, and both build errors when they differ.</summary>
+    private static string Difference(JsonNode expected, JsonNode actual)
+    {
+        static List<string> Warnings(JsonNode node) => node["warnings"] is JsonArray a ? [.. a.Select(w => w!.ToJsonString())] : [];
+        var (e, a) = (Warnings(expected), Warnings(actual));
+        var lines = e.Except(a).Select(w => "- " + w).Concat(a.Except(e).Select(w => "+ " + w)).ToList();
+        if (!JsonNode.DeepEquals(expected["buildError"], actual["buildError"]))
+        {
+            lines.Add("- error " + expected["buildError"]?.ToJsonString());
+            lines.Add("+ error " + actual["buildError"]?.ToJsonString());
+        }
+
+        return lines.Count > 0 ? string.Join('\n', lines) : "order or sources differ";
     }
 }
