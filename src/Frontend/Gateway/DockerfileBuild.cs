@@ -40,7 +40,7 @@ public static class DockerfileBuild
             ?? PlatformProto.Current();
         var llbCaps = LlbCaps.Of(client.LlbCaps.Enabled);
         var localUniqueId = Guid.NewGuid().ToString("N");
-        var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId };
+        var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId, Profile = options.Profile };
 
         var main = await MainContext.ResolveAsync(client, options, marshal, cancellationToken).ConfigureAwait(false);
         var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, main, cancellationToken).ConfigureAwait(false);
@@ -56,6 +56,7 @@ public static class DockerfileBuild
         var images = new BridgeImageResolver(client);
         var convert = new ConvertOptions
         {
+            Profile = options.Profile,
             Target = options.Target,
             BuildPlatforms = [buildPlatform],
             BuildArgs = options.BuildArgs,
@@ -125,7 +126,7 @@ public static class DockerfileBuild
         byte[] config;
         try
         {
-            config = ImageConfigWriter.ToUtf8Json(result.Image);
+            config = ImageConfigWriter.ToUtf8Json(result.Image, result.ImageLayout);
         }
         catch (InvalidOperationException ex)
         {

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using CSharpFrontend.Converter.Dockerfile;
-using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Lint;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Tests.Shared;
@@ -9,15 +7,12 @@ using CSharpFrontend.Tests.Shared;
 namespace CSharpFrontend.Converter.Tests.Lint;
 
 /// <summary>
-/// The v0.24 corpus (<c>CONFORMANCE_V024_DIR</c>, default <c>../shared/conformance-v0.24</c>): each case's
-/// Dockerfile and options, and upstream's <c>expected/lint.json</c>.
+/// The v0.24 corpus (<see cref="TestPaths.ConformanceDir"/>: <c>CONFORMANCE_DIR</c>, default
+/// <c>../shared/conformance-v0.24</c>): each case's Dockerfile and options, and upstream's <c>expected/lint.json</c>.
 /// </summary>
 internal static class LintCorpus
 {
-    public static string Dir { get; } =
-        Environment.GetEnvironmentVariable("CONFORMANCE_V024_DIR") is { Length: > 0 } dir
-            ? Path.GetFullPath(dir)
-            : Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "conformance-v0.24"));
+    public static string Dir => TestPaths.ConformanceDir;
 
     public static bool Present => Directory.Exists(Path.Combine(Dir, "cases"));
 
@@ -26,44 +21,16 @@ internal static class LintCorpus
         : [];
 
     /// <summary>The options of a case as the corpus README gives them (target, platform, build args, image metadata).</summary>
-    public static ConvertOptions Options(string name)
-    {
-        var options = new ConvertOptions
+    public static ConvertOptions Options(string name) => CaseOptions.Apply(
+        new ConvertOptions
         {
             TargetPlatform = LlbPlatform.LinuxAmd64,
             BuildPlatforms = [LlbPlatform.LinuxAmd64],
             LocalUniqueId = "conformance",
             LlbCaps = LlbCaps.All,
-        };
-        var path = Path.Combine(Dir, "cases", name, "options.json");
-        if (!File.Exists(path))
-        {
-            return options;
-        }
-
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        if (json["target"]?.GetValue<string>() is { } target)
-        {
-            options = options with { Target = target };
-        }
-
-        if (json["platform"]?.GetValue<string>() is { } platform)
-        {
-            options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
-        }
-
-        if (json["buildArgs"] is JsonObject args)
-        {
-            options = options with { BuildArgs = args.ToImmutableDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>()) };
-        }
-
-        if (json["imageMetadata"]?.GetValue<string>() is { } metadata)
-        {
-            options = options with { ImageResolver = FileImageMetadataResolver.Load(Path.Combine(Dir, metadata)) };
-        }
-
-        return options;
-    }
+        },
+        Path.Combine(Dir, "cases", name, "options.json"),
+        Dir);
 
     public static async Task<LintResult> LintAsync(string name)
     {
