@@ -19,7 +19,7 @@ internal sealed class ConversionLint
     {
         Linter = linter;
         _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
-        _dispatch = new DispatchChecks(linter, lexer, options.BuildArgs);
+        _dispatch = new DispatchChecks(linter, lexer, options.BuildArgs, options.Excludes is { Length: > 0 } excludes ? new IgnoreMatcher(excludes) : null);
     }
 
     public Linter Linter { get; }

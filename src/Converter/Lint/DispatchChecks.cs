@@ -11,7 +11,7 @@ namespace CSharpFrontend.Converter.Lint;
 /// SecretsUsedInArgOrEnv, JSONArgsRecommended, MultipleInstructionsDisallowed, WorkdirRelativePath,
 /// ExposeProtoCasing, ExposeInvalidFormat. Called once per instruction, before it changes the stage.
 /// </summary>
-internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDictionary<string, string> buildArgs)
+internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDictionary<string, string> buildArgs, IgnoreMatcher? ignored)
 {
     private static readonly ImmutableHashSet<string> NonEnvArgs = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
     private static readonly ShellLexer RawLexer = new('\\', new ShellLexerOptions { SkipProcessQuotes = true });
@@ -92,6 +92,12 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
             case ExposeInstruction x:
                 Expose(x, env, range);
                 break;
+            case AddInstruction add:
+                IgnoredSources(add, "Add", env, range);
+                break;
+            case CopyInstruction { From.Length: 0 } copy:
+                IgnoredSources(copy, "Copy", env, range);
+                break;
         }
     }
 
@@ -136,6 +142,29 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
         os == "windows"
             ? path.StartsWith('\\') || path.StartsWith('/') || path.Length >= 2 && path[1] == ':'
             : PosixPath.IsAbs(path);
+
+    /// <summary>CopyIgnoredFile: a local source (expanded, as written) the context's .dockerignore excludes.</summary>
+    private void IgnoredSources(FileInstruction instruction, string command, IReadOnlyDictionary<string, string> env, SourceRange range)
+    {
+        if (ignored is null || !lint.Reports(LintRules.CopyIgnoredFile))
+        {
+            return;
+        }
+
+        foreach (var word in instruction.SourcesAndDest.SourcePaths)
+        {
+            if (!lexer.TryExpand(word, env, out var source, out _))
+            {
+                return;
+            }
+
+            var remote = source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal);
+            if (!remote && ignored.MatchesOrParentMatches(source))
+            {
+                lint.Run(LintRules.CopyIgnoredFile, range, LintRules.CopyIgnoredFile.Format(command, LintRules.Quote(source)));
+            }
+        }
+    }
 
     /// <summary>ExposeProtoCasing and ExposeInvalidFormat per expanded port, up to the first port BuildKit rejects.</summary>
     private void Expose(ExposeInstruction instruction, IReadOnlyDictionary<string, string> env, SourceRange range)

@@ -142,6 +142,32 @@ public sealed class LintRuleTests
     }
 
     [Fact]
+    public async Task CopyIgnoredFileReportsSourcesTheDockerignoreExcludes()
+    {
+        // Experimental: only with the directive; the context's exclude patterns as moby/patternmatcher matches them
+        // (a parent directory matching counts; a later ! exception wins; COPY --from and URLs are not checked).
+        const string body = "FROM scratch AS other\nFROM scratch\nCOPY notes.md README.md secret/key ./\nCOPY --from=other notes.md /\nADD docs.md https://example.com/x.md /\n";
+        var options = new ConvertOptions
+        {
+            TargetPlatform = LlbPlatform.LinuxAmd64,
+            Excludes = ["*.md", "!README.md", "secret"],
+        };
+        var result = await DockerfileLinter.LintAsync(Encoding.UTF8.GetBytes("# check=experimental=CopyIgnoredFile\n" + body), "Dockerfile", options);
+        var fired = result.Sorted().Where(w => w.Rule.Name == "CopyIgnoredFile").ToArray();
+        Assert.Equal(
+            [
+                "Attempting to Copy file \"notes.md\" that is excluded by .dockerignore",
+                "Attempting to Copy file \"secret/key\" that is excluded by .dockerignore",
+                "Attempting to Add file \"docs.md\" that is excluded by .dockerignore",
+            ],
+            fired.Select(w => w.Detail));
+        Assert.Equal([4, 4, 6], fired.Select(w => w.Ranges[0].StartLine));
+
+        var off = await DockerfileLinter.LintAsync(Encoding.UTF8.GetBytes(body), "Dockerfile", options);
+        Assert.DoesNotContain(off.Warnings, w => w.Rule.Name == "CopyIgnoredFile");
+    }
+
+    [Fact]
     public async Task ErrorFalseKeepsTheBuild()
     {
         var result = await LintAsync("FROM scratch as build\nCOPY . .\n", "error=false", "");
