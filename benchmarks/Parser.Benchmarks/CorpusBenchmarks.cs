@@ -141,8 +141,60 @@ internal static class CorpusLocation
         Directory.GetDirectories(CasesDir()).Sum(d => new FileInfo(Path.Combine(d, "Dockerfile")).Length);
 }
 
-/// <summary>Entry point: <c>dotnet run -c Release -- [BenchmarkDotNet args]</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release -- [BenchmarkDotNet args]</c>, or <c>--quick [seconds]</c> for a plain
+/// loop over the corpus that reports CPU-time throughput and allocations per file (steadier on a busy machine).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            QuickParse(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void QuickParse(double seconds)
+    {
+        var files = Directory.GetDirectories(CorpusLocation.CasesDir()).Order(StringComparer.Ordinal)
+            .Select(d => File.ReadAllBytes(Path.Combine(d, "Dockerfile"))).ToArray();
+        long bytes = files.Sum(f => (long)f.Length);
+        void Pass()
+        {
+            foreach (var f in files)
+            {
+                DockerfileParser.Parse(f);
+            }
+        }
+
+        // Warm up long enough for tiered JIT to finish optimizing (its background work would count as CPU time).
+        var warm = System.Diagnostics.Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < Math.Max(3, seconds / 2))
+        {
+            Pass();
+        }
+
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        int passes = 0;
+        while (wall.Elapsed.TotalSeconds < seconds)
+        {
+            Pass();
+            passes++;
+        }
+
+        long alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        double w = wall.Elapsed.TotalSeconds;
+        Console.WriteLine($"corpus {CorpusLocation.CasesDir()}: {files.Length} files, {bytes} B; {passes} passes");
+        Console.WriteLine(System.FormattableString.Invariant(
+            $"parse (bytes -> typed AST): {bytes * passes / 1e6 / w:F1} MB/s wall, {bytes * passes / 1e6 / cpu:F1} MB/s CPU, {alloc / (double)passes / files.Length / 1024:F1} KiB allocated per file"));
+    }
 }

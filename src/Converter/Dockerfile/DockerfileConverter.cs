@@ -26,7 +26,7 @@ public static class DockerfileConverter
         }
 
         var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
-        var lint = Lint.ConversionLint.Start(parsed, options);
+        var lint = Lint.ConversionLint.Start(parsed, options, ExpansionBudget.ForDocument(dockerfile.Length));
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -40,7 +40,7 @@ public static class DockerfileConverter
             throw new ConvertException("dockerfile contains no stages to build");
         }
 
-        var conversion = new Conversion(parsed.Ast, options, lint);
+        var conversion = new Conversion(parsed.Ast, options, ExpansionBudget.ForDocument(dockerfile.Length), lint);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = Marshal(state, new MarshalOptions
         {
@@ -71,9 +71,9 @@ public static class DockerfileConverter
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
-    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, Lint.ConversionLint lint)
+    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, ExpansionBudget expansionBudget, Lint.ConversionLint lint)
     {
-        private readonly ShellLexer _lexer = new(dockerfile.EscapeToken);
+        private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
         private readonly StageTable _stages = new();
         private readonly DeferredVertex _context = new();
         private readonly Subrequests.OutlineCapture _globalOutline = new();

@@ -28,7 +28,8 @@ internal sealed class ConversionLint
     /// Reads the configuration (client's, build arg, or <c># check=</c> directive) and runs the checks of the parse;
     /// an invalid configuration is rejected as upstream words it.
     /// </summary>
-    public static ConversionLint Start(ParseResult parsed, ConvertOptions options)
+    /// <remarks>The checks expand words with a budget of their own as large as the conversion's (<paramref name="budget"/>).</remarks>
+    public static ConversionLint Start(ParseResult parsed, ConvertOptions options, ExpansionBudget budget)
     {
         CheckConfig config;
         if (options.Lint?.Config is { } given)
@@ -46,7 +47,7 @@ internal sealed class ConversionLint
         }
 
         var linter = new Linter(config, options.Lint?.Warn);
-        var lexer = new ShellLexer(parsed.Syntax?.EscapeToken ?? '\\');
+        var lexer = new ShellLexer(parsed.Syntax?.EscapeToken ?? '\\', new ShellLexerOptions { Budget = budget });
         var lint = new ConversionLint(linter, lexer, options, parsed.Ast);
         if (linter.Active)
         {

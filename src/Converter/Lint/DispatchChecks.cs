@@ -14,7 +14,7 @@ namespace CSharpFrontend.Converter.Lint;
 internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDictionary<string, string> buildArgs, IgnoreMatcher? ignored)
 {
     private static readonly ImmutableHashSet<string> NonEnvArgs = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
-    private static readonly ShellLexer RawLexer = new('\\', new ShellLexerOptions { SkipProcessQuotes = true });
+    private readonly ShellLexer _rawLexer = new('\\', lexer.Options with { SkipProcessQuotes = true });
 
     private readonly Dictionary<StageDispatch, StageMarks> _marks = new(ReferenceEqualityComparer.Instance);
 
@@ -237,7 +237,7 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
         {
             foreach (var (word, raw) in Words(instruction))
             {
-                if (Collect(raw ? RawLexer : lexer, word, env, unset) is null)
+                if (Collect(raw ? _rawLexer : lexer, word, env, unset) is null)
                 {
                     break;
                 }

@@ -31,7 +31,15 @@ internal sealed class IgnoreMatcher
             pattern = PosixPath.Clean(pattern);
         }
 
-        return (new Regex(ToRegex(pattern), RegexOptions.CultureInvariant), exception);
+        try
+        {
+            // Non-backtracking: a pattern such as **/**/**/… cannot make matching exponential.
+            return (new Regex(ToRegex(pattern), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), exception);
+        }
+        catch (ArgumentException)
+        {
+            return null; // an invalid character class: patternmatcher rejects it too; nothing to match with
+        }
     }
 
     /// <summary>patternmatcher's translation: <c>**</c> any directories, <c>*</c> and <c>?</c> within one name, <c>\</c> escapes.</summary>

@@ -61,6 +61,12 @@ public sealed partial record ImageReference(string Domain, string Path, string T
             return null;
         }
 
+        if (match.Groups["digest"].Value is { Length: > 0 } digest && DigestFormat.Validate(digest) is { } digestError)
+        {
+            error = digestError;
+            return null;
+        }
+
         return new ImageReference(domain, path, match.Groups["tag"].Value, match.Groups["digest"].Value);
     }
 
