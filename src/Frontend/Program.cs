@@ -12,6 +12,7 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
 {
     ParseCommand.Create(),
     TranslateCommand.Create(),
+    LintCommand.Create(),
     TargetsCommand.Create(),
     OutlineCommand.Create(),
     ResolveCommand.Create(),

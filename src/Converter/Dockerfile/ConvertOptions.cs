@@ -78,4 +78,10 @@ public sealed record ConvertOptions
     /// the Dockerfile commits; null writes none. The image's own <c>created</c> is left to the exporter, as in v0.11.6.
     /// </summary>
     public ImageTime? SourceDateEpoch { get; init; }
+
+    /// <summary>Build checks: where warnings go (and the client's configuration); null reports none, as upstream without a warning callback.</summary>
+    public Lint.LintOptions? Lint { get; init; }
+
+    /// <summary>Resolve and dispatch every stage, not only those the target needs (the lint subrequest without a target).</summary>
+    public bool AllStages { get; init; }
 }

@@ -12,7 +12,8 @@ internal sealed partial class Dispatcher(
     PlatformOptions platforms,
     StageTable stages,
     LlbState buildContext,
-    IReadOnlyList<ArgValue> metaArgs)
+    IReadOnlyList<ArgValue> metaArgs,
+    Lint.ConversionLint lint)
 {
     private const string HistoryComment = "buildkit.dockerfile.v0";
 
@@ -101,6 +102,7 @@ internal sealed partial class Dispatcher(
     {
         try
         {
+            lint.Instruction(stage, command.Instruction);
             DispatchInstruction(stage, command);
         }
         catch (ConvertException ex)

@@ -26,6 +26,7 @@ public static class DockerfileConverter
         }
 
         var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
+        var lint = Lint.ConversionLint.Start(parsed, options, ExpansionBudget.ForDocument(dockerfile.Length));
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -39,7 +40,7 @@ public static class DockerfileConverter
             throw new ConvertException("dockerfile contains no stages to build");
         }
 
-        var conversion = new Conversion(parsed.Ast, options, ExpansionBudget.ForDocument(dockerfile.Length));
+        var conversion = new Conversion(parsed.Ast, options, ExpansionBudget.ForDocument(dockerfile.Length), lint);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = Marshal(state, new MarshalOptions
         {
@@ -70,7 +71,7 @@ public static class DockerfileConverter
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
-    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, ExpansionBudget expansionBudget)
+    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, ExpansionBudget expansionBudget, Lint.ConversionLint lint)
     {
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
         private readonly StageTable _stages = new();
@@ -97,19 +98,20 @@ public static class DockerfileConverter
                 _stages.States[0].StageName = "";
             }
 
-            var reachable = target.Reachable();
+            IReadOnlySet<StageDispatch> Reachable() => options.AllStages ? new HashSet<StageDispatch>(_stages.States, ReferenceEqualityComparer.Instance) : target.Reachable();
+            var reachable = Reachable();
             await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
             if (options.Profile.OnBuildTriggersAsCommands)
             {
                 // Triggers can read from other stages: add them as commands until no new stage becomes reachable.
                 while (AddOnBuildTriggers(reachable))
                 {
-                    reachable = target.Reachable();
+                    reachable = Reachable();
                     await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
                 }
             }
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
-            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
+            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
@@ -122,6 +124,7 @@ public static class DockerfileConverter
                 contextPaths.UnionWith(stage.ContextPaths);
             }
 
+            lint.ThrowIfViolations();
             BindContext(contextPaths);
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
             return (target.State, image, target);
@@ -132,6 +135,7 @@ public static class DockerfileConverter
         {
             var targetStage = options.Profile.TargetStageArg ? (options.Target.Length > 0 ? options.Target : dockerfile.Stages[^1].Name) : null;
             var args = Platforms.Args(targetStage).Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            lint.GlobalArgs(dockerfile, _lexer, args);
             var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
@@ -184,6 +188,8 @@ public static class DockerfileConverter
                 var name = _lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError)
                     ? nameResult.Value
                     : throw new ConvertException(nameError!.Message, stage.Range);
+                var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+                lint.BaseName(stage, nameResult, declared);
                 var used = new HashSet<string>(nameResult.UsedVariables, StringComparer.Ordinal);
                 if (name.Length == 0)
                 {
@@ -197,6 +203,7 @@ public static class DockerfileConverter
                     var platform = _lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError)
                         ? expanded.Value
                         : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
+                    lint.PlatformFlag(stage, expanded, declared, environment);
                     used.UnionWith(expanded.UsedVariables);
                     var current = options.Profile.PlatformErrorsSuggestArgs;
                     if (current && platform.Length == 0)
@@ -429,6 +436,7 @@ public static class DockerfileConverter
                 var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error, options.Profile.ReferenceErrorsNameRepository)
                     ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
                 var platform = stage.Platform ?? Platforms.Target;
+                var origName = stage.BaseName;
                 stage.BaseName = reference.WithDefaultTag().ToString();
                 Contexts.NamedContext? named;
                 try
@@ -472,6 +480,10 @@ public static class DockerfileConverter
                     stage.BaseName = reference.ToString();
                     isScratch = StageImage.IsScratch(image);
                     stage.Image = image;
+                    if (!isScratch)
+                    {
+                        lint.BaseImage(origName, platform, image, stage.Location);
+                    }
                 }
 
                 stage.State = isScratch

@@ -38,9 +38,9 @@ internal static class PlatformParser
     private static bool IsKnownOs(string os) => os is "aix" or "android" or "darwin" or "dragonfly" or "freebsd" or "hurd" or "illumos"
         or "ios" or "js" or "linux" or "nacl" or "netbsd" or "openbsd" or "plan9" or "solaris" or "windows" or "zos";
 
-    private static string NormalizeOs(string os) => os == "macos" ? "darwin" : os;
+    internal static string NormalizeOs(string os) => os == "macos" ? "darwin" : os;
 
-    private static (string Arch, string Variant) NormalizeArch(string arch, string variant) => arch switch
+    internal static (string Arch, string Variant) NormalizeArch(string arch, string variant) => arch switch
     {
         "i386" => ("386", ""),
         "x86_64" or "x86-64" or "amd64" => ("amd64", variant == "v1" ? "" : variant),

@@ -4,6 +4,7 @@ using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Dockerfile.Contexts;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Converter.Lint;
 using CSharpFrontend.Converter.Llb.Marshal;
 using CSharpFrontend.Parser;
 using Moby.Buildkit.V1.Frontend;
@@ -139,29 +140,33 @@ public static class DockerfileBuild
         return (reference, config);
     }
 
-    /// <summary>Converts; failures located in the Dockerfile, the parser's warnings sent when <paramref name="warn"/>.</summary>
+    /// <summary>
+    /// Converts with the build checks on; failures located in the Dockerfile; the checks' warnings sent when
+    /// <paramref name="warn"/> (also those found before a failure), as upstream's warning callback does.
+    /// </summary>
     public static async Task<ConvertResult> ConvertAsync(
         GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options, bool warn, CancellationToken cancellationToken)
     {
-        ConvertResult result;
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<LintWarning>();
+        options = options with { Lint = new LintOptions(warnings.Enqueue) { Config = options.Lint?.Config } };
         try
         {
-            result = await DockerfileConverter.ConvertAsync(text, options, cancellationToken).ConfigureAwait(false);
+            return await DockerfileConverter.ConvertAsync(text, options, cancellationToken).ConfigureAwait(false);
         }
         catch (ConvertException ex)
         {
             throw Located(ex.Message, ex.Range, dockerfile);
         }
-
-        if (warn)
+        finally
         {
-            foreach (var warning in result.Warnings)
+            if (warn)
             {
-                await WarnAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
+                foreach (var warning in warnings)
+                {
+                    await LintWarnings.SendAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
-
-        return result;
     }
 
     /// <summary><c>build-arg:SOURCE_DATE_EPOCH</c> (upstream's <c>parseSourceDateEpoch</c>).</summary>
@@ -187,43 +192,4 @@ public static class DockerfileBuild
     }
 
     private static LlbRange ToLlbRange(SourceRange range) => new(range.Start.Line, 0, range.End.Line, 0);
-
-    private static async Task WarnAsync(GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, Diagnostic warning, CancellationToken cancellationToken)
-    {
-        var request = new WarnRequest
-        {
-            Digest = dockerfile.SourceDefinition.Head?.ToString() ?? "",
-            Level = 1,
-            Short = Google.Protobuf.ByteString.CopyFromUtf8(warning.Message),
-            Info = new Pb.SourceInfo
-            {
-                Filename = dockerfile.Filename,
-                Data = Google.Protobuf.ByteString.CopyFrom(dockerfile.Content.Span),
-                Definition = dockerfile.SourceDefinition.Definition,
-            },
-        };
-        if (warning.Code == DiagnosticCodes.EmptyContinuationLine)
-        {
-            request.Detail.Add(Google.Protobuf.ByteString.CopyFromUtf8("Empty continuation lines will become errors in a future release"));
-            request.Url = "https://github.com/moby/moby/pull/33719";
-        }
-
-        request.Ranges.Add(new Pb.Range
-        {
-            Start = new Pb.Position { Line = warning.Range.Start.Line },
-            End = new Pb.Position { Line = warning.Range.End.Line },
-        });
-        try
-        {
-            if (!await client.WarnAsync(request, cancellationToken).ConfigureAwait(false))
-            {
-                await log.WriteLineAsync($"warning: {dockerfile.Filename}:{warning.Range.Start.Line}: {warning.Message}").ConfigureAwait(false);
-            }
-        }
-        catch (Grpc.Core.RpcException ex)
-        {
-            // Upstream ignores the Warn call's error.
-            await log.WriteLineAsync($"warning not delivered ({ex.StatusCode}): {warning.Message}").ConfigureAwait(false);
-        }
-    }
 }

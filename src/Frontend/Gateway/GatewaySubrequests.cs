@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Dockerfile.Subrequests;
+using CSharpFrontend.Converter.Lint;
 
 namespace CSharpFrontend.Frontend.Gateway;
 
@@ -18,6 +19,12 @@ public static class GatewaySubrequests
     /// <summary>The metadata key of the result's printed table.</summary>
     public const string ResultTextKey = "result.txt";
 
+    /// <summary>The metadata key of the lint subrequest's exit status (<c>0</c> clean, <c>1</c> warnings or an error).</summary>
+    public const string StatusCodeKey = "result.statuscode";
+
+    /// <summary><c>frontend.lint</c> (<c>docker build --check</c>); like upstream v0.24.0, describe does not list it.</summary>
+    public const string Lint = "frontend.lint";
+
     /// <summary>The metadata key of the subrequest's version.</summary>
     public const string VersionKey = "version";
 
@@ -27,7 +34,7 @@ public static class GatewaySubrequests
     /// </summary>
     public static FrontendResult? Check(string? requestId) => requestId switch
     {
-        null or SubrequestCatalog.Outline or SubrequestCatalog.Targets => null,
+        null or SubrequestCatalog.Outline or SubrequestCatalog.Targets or Lint => null,
         SubrequestCatalog.Describe => Result(SubrequestCatalog.DescribeJson(), SubrequestCatalog.DescribeText()),
         _ => throw Unsupported(requestId),
     };
@@ -63,6 +70,19 @@ public static class GatewaySubrequests
                 }
 
                 return Result(list.ToJson(), list.ToText());
+            }
+
+            case Lint:
+            {
+                var result = await DockerfileLinter.LintAsync(dockerfile.Content, dockerfile.Filename, options, cancellationToken).ConfigureAwait(false);
+                var status = result.Warnings.IsEmpty && result.Error is null ? "0" : "1";
+                return new FrontendResult(null, null, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                [
+                    KeyValuePair.Create(ResultJsonKey, Encoding.UTF8.GetBytes(LintResultJson.Write(result))),
+                    KeyValuePair.Create(ResultTextKey, Encoding.UTF8.GetBytes(Frontend.Lint.LintText.Warnings(result))),
+                    KeyValuePair.Create(StatusCodeKey, Encoding.UTF8.GetBytes(status)),
+                    KeyValuePair.Create(VersionKey, Encoding.UTF8.GetBytes(SubrequestCatalog.Version)),
+                ]));
             }
 
             default:

@@ -332,16 +332,21 @@ public sealed class GatewayFlowTests
     [Fact]
     public async Task WarningsAreSentWhenTheDaemonTakesThem()
     {
-        var bridge = WithDockerfile("FROM alpine\nRUN echo a \\\n\n  && echo b\n");
+        // BuildKit v0.24.0 reports the empty continuation line as the NoEmptyContinuation check, at line 4 (checked
+        // with its dockerfile2llb -lint), sent as builder/build.go's Warn callback words it.
+        var bridge = WithDockerfile("FROM scratch\nCOPY a \\\n\n  b /\n");
         var run = await RunAsync(bridge);
 
         Assert.True(run.ExitCode == 0, run.Error?.Message);
         var warning = Assert.Single(bridge.Warnings);
-        Assert.StartsWith("Empty continuation line", warning.Short.ToStringUtf8(), StringComparison.Ordinal);
-        Assert.Equal("https://github.com/moby/moby/pull/33719", warning.Url);
+        Assert.Equal("NoEmptyContinuation: Empty continuation line (line 4)", warning.Short.ToStringUtf8());
+        Assert.Equal("Empty continuation lines will become errors in a future release", Assert.Single(warning.Detail).ToStringUtf8());
+        Assert.Equal("https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/", warning.Url);
         Assert.Equal(1, warning.Level);
         Assert.Equal("Dockerfile", warning.Info.Filename);
-        Assert.NotEmpty(warning.Ranges);
+        Assert.Equal("Dockerfile", warning.Info.Language);
+        var range = Assert.Single(warning.Ranges);
+        Assert.Equal((4, 4), (range.Start.Line, range.End.Line));
         var dockerfileSolve = bridge.Solves.Single(s => FakeBridge.SourceOf(s.Definition) == "dockerfile");
         var head = Pb.Op.Parser.ParseFrom(dockerfileSolve.Definition.Def[^1]).Inputs[0].Digest;
         Assert.Equal(head, warning.Digest);
@@ -386,11 +391,11 @@ public sealed class GatewayFlowTests
     public async Task UnknownSubrequestsAreUnsupported()
     {
         var bridge = WithDockerfile(Simple);
-        var run = await RunAsync(bridge, [Opt("requestid", "frontend.lint")]);
+        var run = await RunAsync(bridge, [Opt("requestid", "frontend.unknown")]);
 
         var error = Assert.Single(bridge.Returns).Error;
-        Assert.Equal("unsupported request frontend.lint", error.Message);
-        Assert.Equal("""{"name":"frontend.lint"}""", Assert.Single(error.Details).Value.ToStringUtf8());
+        Assert.Equal("unsupported request frontend.unknown", error.Message);
+        Assert.Equal("""{"name":"frontend.unknown"}""", Assert.Single(error.Details).Value.ToStringUtf8());
         Assert.Equal(2, bridge.Solves.Count);
         Assert.Equal("github.com/moby/buildkit/errdefs.Subrequest+json", Assert.Single(error.Details).TypeUrl);
         Assert.Equal(1, run.ExitCode);

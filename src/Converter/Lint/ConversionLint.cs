@@ -1,0 +1,118 @@
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Image;
+using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Parser;
+using CSharpFrontend.Shell;
+
+namespace CSharpFrontend.Converter.Lint;
+
+/// <summary>The converter's side of the build checks: one call per point where BuildKit's converter runs its linter.</summary>
+internal sealed class ConversionLint
+{
+    /// <summary>The build arg that configures the checks (it wins over the directive).</summary>
+    public const string CheckArg = "BUILDKIT_DOCKERFILE_CHECK";
+
+    private readonly DispatchChecks _dispatch;
+    private readonly HashSet<SourceRange> _runRanges;
+
+    private ConversionLint(Linter linter, ShellLexer lexer, ConvertOptions options, Parser.Dockerfile? ast)
+    {
+        Linter = linter;
+        _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
+        _dispatch = new DispatchChecks(linter, lexer, options.BuildArgs, options.Excludes is { Length: > 0 } excludes ? new IgnoreMatcher(excludes) : null);
+    }
+
+    public Linter Linter { get; }
+
+    /// <summary>
+    /// Reads the configuration (client's, build arg, or <c># check=</c> directive) and runs the checks of the parse;
+    /// an invalid configuration is rejected as upstream words it.
+    /// </summary>
+    /// <remarks>The checks expand words with a budget of their own as large as the conversion's (<paramref name="budget"/>).</remarks>
+    public static ConversionLint Start(ParseResult parsed, ConvertOptions options, ExpansionBudget budget)
+    {
+        CheckConfig config;
+        if (options.Lint?.Config is { } given)
+        {
+            config = given;
+        }
+        else if (options.BuildArgs.TryGetValue(CheckArg, out var arg))
+        {
+            config = Parse(arg, "failed to parse build-arg:" + CheckArg);
+        }
+        else
+        {
+            var directive = parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "";
+            config = Parse(directive, "failed to parse check options");
+        }
+
+        var linter = new Linter(config, options.Lint?.Warn);
+        var lexer = new ShellLexer(parsed.Syntax?.EscapeToken ?? '\\', new ShellLexerOptions { Budget = budget });
+        var lint = new ConversionLint(linter, lexer, options, parsed.Ast);
+        if (linter.Active)
+        {
+            ParseChecks.Run(parsed, linter);
+        }
+
+        return lint;
+    }
+
+    private static CheckConfig Parse(string text, string context)
+    {
+        try
+        {
+            return CheckConfig.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new ConvertException(context + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>Before the global ARGs are evaluated with the build args: InvalidDefaultArgInFrom.</summary>
+    public void GlobalArgs(Parser.Dockerfile ast, ShellLexer lexer, IEnumerable<ArgValue> platformArgs)
+    {
+        if (Linter.Active)
+        {
+            FromChecks.DefaultArgs(ast, lexer, platformArgs, Linter);
+        }
+    }
+
+    /// <summary>A stage's base name was expanded (null: expansion failed).</summary>
+    public void BaseName(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs) =>
+        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+
+    /// <summary>A stage's <c>--platform</c> was expanded (null: expansion failed).</summary>
+    public void PlatformFlag(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs, IReadOnlyDictionary<string, string> env)
+    {
+        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+        if (Linter.Active)
+        {
+            FromChecks.PlatformFlag(stage, expansion, env, Linter);
+        }
+    }
+
+    /// <summary>
+    /// A base image's config was resolved for <paramref name="platform"/>; <paramref name="location"/> is its FROM
+    /// or the instruction naming it (none for <c>RUN --mount from=</c>, whose implicit stage upstream leaves unlocated).
+    /// </summary>
+    public void BaseImage(string name, LlbPlatform platform, ImageConfig image, SourceRange? location)
+    {
+        if (Linter.Reports(LintRules.InvalidBaseImagePlatform))
+        {
+            FromChecks.BaseImagePlatform(name, platform, image, location is { } l && !_runRanges.Contains(l) ? l : null, Linter);
+        }
+    }
+
+    /// <summary>Before an instruction of a stage is dispatched.</summary>
+    public void Instruction(StageDispatch stage, Instruction instruction) => _dispatch.Before(stage, instruction);
+
+    /// <summary>After every stage was dispatched: with <c>error=true</c> and warnings, the build fails.</summary>
+    public void ThrowIfViolations()
+    {
+        if (Linter.Error() is { } message)
+        {
+            throw new ConvertException(message);
+        }
+    }
+}
