@@ -15,6 +15,12 @@ namespace CSharpFrontend.E2E.Tests;
 /// </summary>
 internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
 {
+    /// <summary>
+    /// The daemon's build cache is emptied once per test run, so that a step of the second build is CACHED only
+    /// through the first build of the same case (not through an earlier run of the suite).
+    /// </summary>
+    private static readonly Lazy<DockerCli.Result> Pruned = new(() => Daemon.RunBuildctl(["prune", "--all"], TimeSpan.FromMinutes(2)));
+
     private readonly PendingDifferences _pending = PendingDifferences.For(daemon);
     private readonly List<string> _failures = [];
     private readonly List<string> _results = [];
@@ -22,6 +28,7 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     public void Run(string name)
     {
         var @case = E2ECase.Load(name);
+        Assert.True(Pruned.Value.ExitCode == 0, "buildctl prune failed: " + Pruned.Value.Output);
         if (@case.Fails is { } failure)
         {
             BuildFails(@case, failure);
@@ -75,21 +82,21 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     {
         var builtinLayout = builtin.Layout!;
         var oursLayout = ours.Layout!;
+        var secondSteps = BuildProgress.Vertices(second.Result.Output).Where(BuildProgress.IsNumbered).Where(step => !step.Name.Contains("] FROM ", StringComparison.Ordinal)).ToList();
+        var cachedCount = secondSteps.Count(step => step.Cached);
+        var allCached = cachedCount == secondSteps.Count;
+
         var files = new List<string>();
         var config = new List<string>();
         foreach (var (left, right) in builtinLayout.Images.Zip(oursLayout.Images))
         {
             files.AddRange(ImageComparison.Differences(left, right).Where(line => !line.StartsWith("config ", StringComparison.Ordinal))
                 .Select(line => $"{left.Platform} {line}"));
-            config.AddRange(OciComparison.Config(left, right));
+            config.AddRange(OciComparison.Config(left, right, sameLayers: allCached));
         }
 
-        Aspect(@case, "files", files);
+        Aspect(@case, "files", files, $"{builtinLayout.Images.Length} platform(s)");
         Aspect(@case, "config", config);
-
-        var secondSteps = BuildProgress.Vertices(second.Result.Output).Where(BuildProgress.IsNumbered).Where(step => !step.Name.Contains("] FROM ", StringComparison.Ordinal)).ToList();
-        var cachedCount = secondSteps.Count(step => step.Cached);
-        var allCached = cachedCount == secondSteps.Count;
         Aspect(@case, "cache", [.. secondSteps.Where(step => !step.Cached).Select(step => $"{second.Frontend} ran again: {step.Name}")],
             $"{cachedCount}/{secondSteps.Count}");
         Aspect(@case, "manifest", OciComparison.Manifests(builtinLayout, oursLayout, sameLayers: allCached));
@@ -175,9 +182,30 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
         return [.. BuildProgress.Vertices(progress).Select(step => step.Name).Where(name => !name.Contains(frontend, StringComparison.Ordinal))];
     }
 
-    /// <summary>The frontend's own requests before its final solve (up to the first Dockerfile step or the build context).</summary>
-    private static List<string> Prelude(List<string> vertices) =>
-        [.. vertices.TakeWhile(name => !BuildProgress.IsNumbered(new BuildProgress.Step(name, false)) && name != "[internal] load build context")];
+    /// <summary>
+    /// The frontend's own requests before its final solve (up to the first Dockerfile step or the build context).
+    /// Base-image lookups run concurrently (one per stage and platform, upstream as here): a run of them is sorted.
+    /// </summary>
+    private static List<string> Prelude(List<string> vertices)
+    {
+        var prelude = new List<string>();
+        var lookups = new List<string>();
+        foreach (var name in vertices.TakeWhile(name => !BuildProgress.IsNumbered(new BuildProgress.Step(name, false)) && name != "[internal] load build context"))
+        {
+            if (name.Contains(" load metadata for ", StringComparison.Ordinal))
+            {
+                lookups.Add(name);
+                continue;
+            }
+
+            prelude.AddRange(lookups.Order(StringComparer.Ordinal));
+            lookups.Clear();
+            prelude.Add(name);
+        }
+
+        prelude.AddRange(lookups.Order(StringComparer.Ordinal));
+        return prelude;
+    }
 
     private static IEnumerable<string> Multiset(List<string> names) =>
         names.GroupBy(name => name, StringComparer.Ordinal).SelectMany(group => group.Select((name, index) => index == 0 ? name : $"{name} (#{index + 1})"));

@@ -12,10 +12,23 @@ internal static class OciComparison
     /// <summary>Config keys that name the build rather than the image: BuildKit's buildinfo (it names the frontend).</summary>
     private static readonly string[] BuildInfoKeys = ["moby.buildkit.buildinfo.v1"];
 
-    public static IReadOnlyList<string> Config(ImageSnapshot builtin, ImageSnapshot ours)
+    /// <summary>
+    /// The whole configs; their layer digests (<c>rootfs.diff_ids</c>) only when <paramref name="sameLayers"/>:
+    /// a step run again writes its files with new times, so only layers taken from the cache can be equal (the
+    /// files themselves are compared apart).
+    /// </summary>
+    public static IReadOnlyList<string> Config(ImageSnapshot builtin, ImageSnapshot ours, bool sameLayers)
     {
         var differences = new List<string>();
-        Diff(Comparable(builtin.Document!), Comparable(ours.Document!), "config", differences);
+        var left = Comparable(builtin.Document!, builtin.Document!);
+        var right = Comparable(ours.Document!, builtin.Document!);
+        if (!sameLayers)
+        {
+            left["rootfs"]?.AsObject().Remove("diff_ids");
+            right["rootfs"]?.AsObject().Remove("diff_ids");
+        }
+
+        Diff(left, right, "config", differences);
         return differences;
     }
 
@@ -40,13 +53,24 @@ internal static class OciComparison
         return differences;
     }
 
-    private static JsonObject Comparable(JsonObject document)
+    /// <summary>
+    /// v0.24.0 writes EXPOSE's history as a Go pointer (<c>EXPOSE &amp;{[{{2 0} {2 0}}] 0xc002182fc0}</c>, fixed
+    /// upstream later in 98eab3257): an address no other program can reproduce, so that text is not compared.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex ExposePointer = new(@"^EXPOSE &\{.* 0x[0-9a-f]+\}$");
+
+    private static JsonObject Comparable(JsonObject document, JsonObject builtin)
     {
         var copy = (JsonObject)document.DeepClone();
         copy.Remove("created");
-        foreach (var entry in copy["history"]?.AsArray() ?? [])
+        var builtinHistory = builtin["history"]?.AsArray();
+        foreach (var (entry, index) in (copy["history"]?.AsArray() ?? []).Select((entry, index) => (entry, index)))
         {
             entry?.AsObject().Remove("created");
+            if (builtinHistory?.ElementAtOrDefault(index)?["created_by"]?.GetValue<string>() is { } text && ExposePointer.IsMatch(text))
+            {
+                entry?.AsObject().Remove("created_by");
+            }
         }
 
         foreach (var key in BuildInfoKeys)

@@ -55,7 +55,14 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
                 Assert.True(builtin.Succeeded, builtin.Result.Output);
                 var differences = ImageComparison.Differences(builtin.Image(), image)
                     .Where(line => !line.StartsWith("config ", StringComparison.Ordinal) && !line.StartsWith("platform:", StringComparison.Ordinal)).ToList();
-                Assert.True(differences.Count == 0, $"{name}: the files differ:\n" + string.Join('\n', differences.Take(50)));
+                if (differences.Count > 0 && PendingDifferences.For(Daemon.BuildKit).Why(name, "files") is { } why)
+                {
+                    output.WriteLine($"pending ({why}):\n" + string.Join('\n', differences.Take(50)));
+                }
+                else
+                {
+                    Assert.True(differences.Count == 0, $"{name}: the files differ:\n" + string.Join('\n', differences.Take(50)));
+                }
             }
 
             output.WriteLine($"{definition.Length} bytes of definition; {image.Files.Count} files");
