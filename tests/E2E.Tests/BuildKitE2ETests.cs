@@ -7,6 +7,7 @@ namespace CSharpFrontend.E2E.Tests;
 /// ../shared/buildkit, or the one E2E_BUILDCTL and E2E_BUILDKIT_ADDR name (v0.11.6 for the compatibility mode).
 /// scripts/e2e-buildkit.sh starts it; required in CI (E2E_REQUIRED=1).
 /// </summary>
+[Collection(BuildKitCollection.Name)]
 public sealed class BuildKitE2ETests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases => new(E2ECase.Names());
@@ -34,4 +35,11 @@ public sealed class BuildKitTheoryAttribute : TheoryAttribute
             Skip = "BuildKit end-to-end suite not available: " + reason;
         }
     }
+}
+
+/// <summary>The tests that build on buildkitd run one at a time: each case empties the daemon's cache first.</summary>
+[CollectionDefinition(Name)]
+public sealed class BuildKitCollection
+{
+    public const string Name = "buildkitd";
 }

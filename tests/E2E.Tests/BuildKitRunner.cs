@@ -15,12 +15,6 @@ namespace CSharpFrontend.E2E.Tests;
 /// </summary>
 internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
 {
-    /// <summary>
-    /// The daemon's build cache is emptied once per test run, so that a step of the second build is CACHED only
-    /// through the first build of the same case (not through an earlier run of the suite).
-    /// </summary>
-    private static readonly Lazy<DockerCli.Result> Pruned = new(() => Daemon.RunBuildctl(["prune", "--all"], TimeSpan.FromMinutes(2)));
-
     private readonly PendingDifferences _pending = PendingDifferences.For(daemon);
     private readonly List<string> _failures = [];
     private readonly List<string> _results = [];
@@ -28,7 +22,9 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     public void Run(string name)
     {
         var @case = E2ECase.Load(name);
-        Assert.True(Pruned.Value.ExitCode == 0, "buildctl prune failed: " + Pruned.Value.Output);
+        // An empty build cache: a step of the second build is CACHED only through the first build of this case.
+        var pruned = Daemon.RunBuildctl(["prune", "--all"], TimeSpan.FromMinutes(2));
+        Assert.True(pruned.ExitCode == 0, "buildctl prune failed: " + pruned.Output);
         if (@case.Fails is { } failure)
         {
             BuildFails(@case, failure);

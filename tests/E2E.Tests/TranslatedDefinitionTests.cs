@@ -8,6 +8,7 @@ namespace CSharpFrontend.E2E.Tests;
 /// image and meet the case's expectations. A raw definition carries no image config (nor its platform), so only
 /// files are compared.
 /// </summary>
+[Collection(BuildKitCollection.Name)]
 public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
 {
     /// <summary>Cases translate can express: no failure, no named context, one platform.</summary>
