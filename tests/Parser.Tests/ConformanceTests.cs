@@ -1,64 +1,47 @@
 using CSharpFrontend.Parser;
-using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Parser.Tests;
 
 public sealed class ConformanceTests
 {
-    public static TheoryData<string> AstCases() => Cases("ast.txt");
+    public static TheoryData<string, string> AstCases() => Corpus.CasesWith("ast.txt");
 
-    public static TheoryData<string> AstErrorCases() => Cases("ast-error.txt");
+    public static TheoryData<string, string> AstErrorCases() => Corpus.CasesWith("ast-error.txt");
 
-    public static TheoryData<string> ErrorCases() => Cases("error.txt");
-
-    private static TheoryData<string> Cases(string file)
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in TestPaths.CaseNames())
-        {
-            if (File.Exists(Path.Combine(TestPaths.CasesDir, name, "expected", file)))
-            {
-                data.Add(name);
-            }
-        }
-
-        return data;
-    }
-
-    private static ParseResult ParseCase(string name, BuildKitDialect dialect = BuildKitDialect.Current) =>
-        DockerfileParser.Parse(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, name, "Dockerfile")), new ParseOptions { Dialect = dialect });
+    public static TheoryData<string, string> ErrorCases() => Corpus.CasesWith("error.txt");
 
     [Theory]
     [MemberData(nameof(AstCases))]
-    public void DumpMatchesReference(string name)
+    public void DumpMatchesReference(string corpus, string name)
     {
-        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "ast.txt"));
-        foreach (var dialect in new[] { BuildKitDialect.Current, BuildKitDialect.V0_11 })
-        {
-            var result = ParseCase(name, dialect);
-            Assert.True(result.Syntax is not null, string.Join("\n", result.Diagnostics));
-            Assert.Equal(expected, AstDump.Render(result.Syntax!));
-        }
+        var c = Corpus.Named(corpus);
+        var result = c.Parse(name);
+        Assert.True(result.Syntax is not null, string.Join("\n", result.Diagnostics));
+        Assert.Equal(File.ReadAllText(c.Expected(name, "ast.txt")), AstDump.Render(result.Syntax!));
     }
 
     /// <summary>Converter errors raised while parsing a RUN --mount (after expansion) come from <see cref="RunMount.Parse"/>.</summary>
     [Fact]
     public void MountErrorOfConverterCase()
     {
-        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, "bk-dockerfile_mount-L118", "expected", "error.txt")).TrimEnd('\n');
-        var ast = ParseCase("bk-dockerfile_mount-L118").Ast!;
-        var errors = ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().SelectMany(r => r.Mounts)
-            .Select(m => RunMount.Parse(m, (string w, out string? e) => { e = null; return w; }).Error)
-            .Where(e => e is not null);
-        Assert.Equal(expected, "error: " + errors.First());
+        foreach (var c in Corpus.All)
+        {
+            var expected = File.ReadAllText(c.Expected("bk-dockerfile_mount-L118", "error.txt")).TrimEnd('\n');
+            var ast = c.Parse("bk-dockerfile_mount-L118").Ast!;
+            var errors = ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().SelectMany(r => r.Mounts)
+                .Select(m => RunMount.Parse(m, (string w, out string? e) => { e = null; return w; }).Error)
+                .Where(e => e is not null);
+            Assert.Equal(expected, "error: " + errors.First());
+        }
     }
 
     [Theory]
     [MemberData(nameof(AstErrorCases))]
-    public void ParserRejectsOrWarnsLikeReference(string name)
+    public void ParserRejectsOrWarnsLikeReference(string corpus, string name)
     {
-        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "ast-error.txt")).TrimEnd('\n');
-        var result = ParseCase(name);
+        var c = Corpus.Named(corpus);
+        var expected = File.ReadAllText(c.Expected(name, "ast-error.txt")).TrimEnd('\n');
+        var result = c.Parse(name);
         if (expected.StartsWith("warning: ", StringComparison.Ordinal))
         {
             var message = expected["warning: ".Length..];
@@ -75,12 +58,13 @@ public sealed class ConformanceTests
     /// <summary>Converter errors that BuildKit raises while parsing (syntax or instruction level) must be ours too, same words.</summary>
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public void ParseLevelConverterErrorsMatch(string name)
+    public void ParseLevelConverterErrorsMatch(string corpus, string name)
     {
-        var expected = File.ReadAllText(Path.Combine(TestPaths.CasesDir, name, "expected", "error.txt")).TrimEnd('\n');
+        var c = Corpus.Named(corpus);
+        var expected = File.ReadAllText(c.Expected(name, "error.txt")).TrimEnd('\n');
         Assert.StartsWith("error: ", expected);
         expected = expected["error: ".Length..];
-        var result = ParseCase(name);
+        var result = c.Parse(name);
         if (!ParseLevel.Contains(name))
         {
             // Raised later by the converter (stage resolution, base names, ...): the parse must succeed.
@@ -99,6 +83,8 @@ public sealed class ConformanceTests
         "bk-dockerfile_mount-L93",
         "bk-errors-L25",
         "bk-errors-L52",
+        "bk24-dockerfile-L3019",
+        "bk24-dockerfile_lint-L838",
         "parser-flags",
         "parser-health",
         "parser-jeztah-invalid-json-json-inside-string",

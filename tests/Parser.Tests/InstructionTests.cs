@@ -23,9 +23,9 @@ public sealed class InstructionTests
     [InlineData("FROM a AS 1x", "invalid name for build stage: \"1x\", name can't start with a number or contain symbols")]
     [InlineData("FROM a b", "FROM requires either one or three arguments")]
     [InlineData("FROM", "FROM requires either one or three arguments")]
-    [InlineData("FROM --plat=x a", "unknown flag: plat")]
-    [InlineData("FROM --platfrm=x a", "unknown flag: platfrm (did you mean platform?)")]
-    [InlineData("FROM --platform a", "missing a value on flag: platform")]
+    [InlineData("FROM --plat=x a", "unknown flag: --plat")]
+    [InlineData("FROM --platfrm=x a", "unknown flag: --platfrm (did you mean platform?)")]
+    [InlineData("FROM --platform a", "missing a value on flag: --platform")]
     public void FromErrors(string text, string message)
     {
         var e = TestUtil.Error(text);
@@ -64,19 +64,19 @@ public sealed class InstructionTests
     }
 
     [Theory]
-    [InlineData("RUN --mont=type=cache echo", "unknown flag: mont (did you mean mount?)")]
+    [InlineData("RUN --mont=type=cache echo", "unknown flag: --mont (did you mean mount?)")]
     [InlineData("RUN --network=foo echo", "invalid network mode \"foo\"")]
     [InlineData("RUN --security=foo echo", "security \"foo\" is not valid")]
-    [InlineData("RUN --network=none --network=host echo", "duplicate flag specified: network")]
-    [InlineData("RUN --mount echo", "missing a value on flag: mount")]
+    [InlineData("RUN --network=none --network=host echo", "duplicate flag specified: --network")]
+    [InlineData("RUN --mount echo", "missing a value on flag: --mount")]
     [InlineData("RUN --mount=from=$X,target=/x echo", "'from' doesn't support variable expansion, define alias stage instead")]
     [InlineData("RUN --mount=type=bind,x\\\"y echo", "failed to parse csv mounts: parse error on line 1, column 12: bare \" in non-quoted-field")]
-    [InlineData("COPY --link=maybe a b", "expecting boolean value for flag link, not: maybe")]
-    [InlineData("COPY --link= a b", "missing a value on flag: link")]
-    [InlineData("COPY --foo=bar a b", "unknown flag: foo (did you mean from?)")]
-    [InlineData("ADD --chown a b", "missing a value on flag: chown")]
-    [InlineData("ENV --x=1 A=B", "unknown flag: x")]
-    [InlineData("MAINTAINER --boo joe", "unknown flag: boo")]
+    [InlineData("COPY --link=maybe a b", "expecting boolean value for flag --link, not: maybe")]
+    [InlineData("COPY --link= a b", "missing a value on flag: --link")]
+    [InlineData("COPY --foo=bar a b", "unknown flag: --foo (did you mean from?)")]
+    [InlineData("ADD --chown a b", "missing a value on flag: --chown")]
+    [InlineData("ENV --x=1 A=B", "unknown flag: --x")]
+    [InlineData("MAINTAINER --boo joe", "unknown flag: --boo")]
     public void FlagErrors(string line, string message)
     {
         var e = TestUtil.Error("FROM a\n" + line + "\n");
@@ -153,7 +153,7 @@ public sealed class InstructionTests
     [InlineData("HEALTHCHECK --retries=-1 CMD x", "--retries cannot be negative (-1)")]
     [InlineData("HEALTHCHECK --retries=x CMD x", "strconv.ParseInt: parsing \"x\": invalid syntax")]
     [InlineData("HEALTHCHECK --retries=99999999999 CMD x", "strconv.ParseInt: parsing \"99999999999\": value out of range")]
-    [InlineData("HEALTHCHECK --intervall=1s CMD x", "unknown flag: intervall (did you mean interval?)")]
+    [InlineData("HEALTHCHECK --intervall=1s CMD x", "unknown flag: --intervall (did you mean interval?)")]
     public void InstructionErrors(string line, string message)
     {
         var e = TestUtil.Error("FROM a\n" + line + "\n");

@@ -141,7 +141,7 @@ internal static class TranslateCommand
             string config;
             try
             {
-                config = ImageConfigWriter.ToIndentedJson(result.Image);
+                config = ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout);
             }
             catch (InvalidOperationException ex)
             {

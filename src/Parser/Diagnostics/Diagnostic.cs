@@ -31,7 +31,7 @@ public enum DiagnosticLayer
 /// <param name="Layer">Which layer reported it.</param>
 public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceRange Range, DiagnosticLayer Layer)
 {
-    /// <summary>The text BuildKit's frontend returns for this diagnostic (e.g. <c>dockerfile parse error on line 3: unknown flag: mont (did you mean mount?)</c>).</summary>
+    /// <summary>The text BuildKit's frontend returns for this diagnostic (e.g. <c>dockerfile parse error on line 3: unknown flag: --mont (did you mean mount?)</c>).</summary>
     public string ToBuildKitMessage() => Layer == DiagnosticLayer.Instruction
         ? $"dockerfile parse error on line {Range.StartLine}: {Message}"
         : Message;

@@ -9,7 +9,13 @@ internal interface IFlagErrorSink
 }
 
 /// <summary>The instruction flags BuildKit knows for one instruction, and their parsing (BuildKit's <c>BFlags</c>).</summary>
-internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink)
+/// <param name="args">The flag words of the node.</param>
+/// <param name="sink">Makes the error of a bad flag.</param>
+/// <param name="legacy">
+/// BuildKit v0.11 names a flag without its dashes in error messages (<c>unknown flag: mont</c>); current BuildKit
+/// as written (<c>unknown flag: --mont</c>). The suggestion is the bare name in both.
+/// </param>
+internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink, bool legacy = false)
 {
     private enum Kind
     {
@@ -101,13 +107,14 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
                 arg = arg[..eq];
             }
 
-            var flag = Find(arg) ?? throw sink.FlagError(Suggest.Wrap($"unknown flag: {arg}", arg, _defined.Select(kv => kv.Key), caseSensitive: true));
+            string shown = legacy ? arg : "--" + arg;
+            var flag = Find(arg) ?? throw sink.FlagError(Suggest.Wrap($"unknown flag: {shown}", arg, _defined.Select(kv => kv.Key), caseSensitive: true));
             _used ??= [];
             if (_used.Contains(arg))
             {
                 if (flag.Kind != Kind.Strings)
                 {
-                    throw sink.FlagError($"duplicate flag specified: {arg}");
+                    throw sink.FlagError($"duplicate flag specified: {shown}");
                 }
             }
             else
@@ -120,7 +127,7 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
                 case Kind.Bool:
                     if (hasValue && value.Length == 0)
                     {
-                        throw sink.FlagError($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {shown}");
                     }
 
                     switch (value.ToLowerInvariant())
@@ -132,14 +139,14 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
                             flag.Value = "false";
                             break;
                         default:
-                            throw sink.FlagError($"expecting boolean value for flag {arg}, not: {value}");
+                            throw sink.FlagError($"expecting boolean value for flag {shown}, not: {value}");
                     }
 
                     break;
                 case Kind.String:
                     if (!hasValue)
                     {
-                        throw sink.FlagError($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {shown}");
                     }
 
                     flag.Value = value;
@@ -147,7 +154,7 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
                 default:
                     if (!hasValue)
                     {
-                        throw sink.FlagError($"missing a value on flag: {arg}");
+                        throw sink.FlagError($"missing a value on flag: {shown}");
                     }
 
                     flag.Values.Add(value);

@@ -117,20 +117,21 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, $"{name} requires at least one argument");
         }
 
-        if (args.Count % 2 != 0)
+        int stride = req.Legacy ? 2 : 3;
+        if (args.Count % stride != 0)
         {
             throw req.Fail(DiagnosticCodes.InvalidArguments, $"Bad input to {name}, too many arguments");
         }
 
-        var pairs = ImmutableArray.CreateBuilder<KeyValuePair>(args.Count / 2);
-        for (int j = 0; j < args.Count; j += 2)
+        var pairs = ImmutableArray.CreateBuilder<KeyValuePair>(args.Count / stride);
+        for (int j = 0; j < args.Count; j += stride)
         {
             if (args[j].Length == 0)
             {
                 throw req.Fail(DiagnosticCodes.InvalidArguments, $"{name} names can not be blank");
             }
 
-            pairs.Add(new KeyValuePair(args[j], args[j + 1], req.Node.IsLegacyKeyValue));
+            pairs.Add(new KeyValuePair(args[j], args[j + 1], req.Legacy ? req.Node.IsLegacyKeyValue : args[j + 2].Length == 0));
         }
 
         return pairs.MoveToImmutable();
@@ -679,7 +680,7 @@ internal static partial class InstructionParser
 
         public IReadOnlyList<string> Args { get; }
 
-        public BuildFlags Flags => field ??= new BuildFlags(Node.Flags, this);
+        public BuildFlags Flags => field ??= new BuildFlags(Node.Flags, this, Legacy);
 
         public string Original => Node.Original;
 

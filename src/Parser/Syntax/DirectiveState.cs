@@ -4,7 +4,8 @@ using CSharpFrontend.Parser.Text;
 namespace CSharpFrontend.Parser.Syntax;
 
 /// <summary>Tracks parser directives at the top of the file and the escape token they set.</summary>
-internal sealed class DirectiveState
+/// <param name="legacy">BuildKit v0.11: only <c>syntax</c> and <c>escape</c> are directives (<c>check</c> came later).</param>
+internal sealed class DirectiveState(bool legacy = false)
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly ImmutableArray<ParserDirective>.Builder _directives = ImmutableArray.CreateBuilder<ParserDirective>();
@@ -38,7 +39,7 @@ internal sealed class DirectiveState
         }
 
         var key = name.ToLowerInvariant();
-        if (key is not ("syntax" or "escape" or "check"))
+        if (key is not ("syntax" or "escape") && (legacy || key != "check"))
         {
             _done = true;
             return false;

@@ -137,9 +137,9 @@ internal static class NodeFactory
             case "shell":
                 return MaybeJson(rest, legacy, range);
             case "env":
-                return NameVal(rest, "ENV", escape, range);
+                return NameVal(rest, "ENV", escape, legacy, range);
             case "label":
-                return NameVal(rest, "LABEL", escape, range);
+                return NameVal(rest, "LABEL", escape, legacy, range);
             case "arg":
                 return new ParsedArgs([.. WordSplitter.Split(rest, escape)], false, false);
             case "expose":
@@ -188,7 +188,11 @@ internal static class NodeFactory
         };
     }
 
-    private static ParsedArgs NameVal(string rest, string key, char escape, SourceRange range)
+    /// <summary>
+    /// ENV/LABEL pairs. Current BuildKit keeps each pair's separator as a third word (<c>=</c>, or empty for the
+    /// legacy <c>KEY value</c> form); v0.11 has key and value only.
+    /// </summary>
+    private static ParsedArgs NameVal(string rest, string key, char escape, bool legacy, SourceRange range)
     {
         var words = WordSplitter.Split(rest, escape);
         if (words.Count == 0)
@@ -204,10 +208,10 @@ internal static class NodeFactory
                 throw ParseException.Syntax(DiagnosticCodes.Syntax, $"{key} must have two arguments", range);
             }
 
-            return new ParsedArgs([parts[0], parts[1]], false, true);
+            return new ParsedArgs(legacy ? [parts[0], parts[1]] : [parts[0], parts[1], string.Empty], false, true);
         }
 
-        var args = ImmutableArray.CreateBuilder<string>(words.Count * 2);
+        var args = ImmutableArray.CreateBuilder<string>(words.Count * (legacy ? 2 : 3));
         foreach (var word in words)
         {
             int eq = word.IndexOf('=');
@@ -221,6 +225,10 @@ internal static class NodeFactory
 
             args.Add(word[..eq]);
             args.Add(word[(eq + 1)..]);
+            if (!legacy)
+            {
+                args.Add("=");
+            }
         }
 
         return new ParsedArgs(args.MoveToImmutable(), false, false);

@@ -15,7 +15,8 @@ public sealed record SyntaxNode
     public ImmutableArray<string> Flags { get; init; } = [];
 
     /// <summary>
-    /// The argument words (<c>Node.Next</c> chain). For ENV and LABEL: key, value, key, value, ... For an unknown
+    /// The argument words (<c>Node.Next</c> chain). For ENV and LABEL: key, value, separator (<c>=</c>, or empty for
+    /// the legacy form), key, ...; with <see cref="BuildKitDialect.V0_11"/> key, value, key, value, ... For an unknown
     /// instruction BuildKit keeps a single empty word. Empty when the instruction has no arguments or is an
     /// ONBUILD with a <see cref="Child"/>.
     /// </summary>

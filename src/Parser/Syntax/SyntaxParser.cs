@@ -12,7 +12,7 @@ namespace CSharpFrontend.Parser.Syntax;
 internal sealed partial class SyntaxParser
 {
     private readonly LineReader _reader;
-    private readonly DirectiveState _directives = new();
+    private readonly DirectiveState _directives;
     private readonly List<Diagnostic> _warnings;
     private readonly string _text;
     private readonly StringBuilder _lineBuilder = new(256);
@@ -22,6 +22,7 @@ internal sealed partial class SyntaxParser
     private SyntaxParser(string text, List<Diagnostic> warnings, bool legacy)
     {
         _legacy = legacy;
+        _directives = new DirectiveState(legacy);
         _text = text;
         _reader = new LineReader(text);
         _warnings = warnings;
@@ -64,7 +65,9 @@ internal sealed partial class SyntaxParser
             {
                 string directiveToken = _text[tokenStart..tokenEnd];
                 bool isDirective = _directives.Examine(directiveToken, first.Number);
-                if (isDirective && comments.Count > 0)
+
+                // Current BuildKit drops a directive from the comments above the first instruction; v0.11 keeps it.
+                if (isDirective && !_legacy && comments.Count > 0)
                 {
                     comments.RemoveAt(comments.Count - 1);
                 }

@@ -210,8 +210,8 @@ public sealed class StageImageTests
 
     private static void AssertMatchesReference(string caseName, ImageConfig image) =>
         Assert.Equal(
-            File.ReadAllText(Path.Combine(TestPaths.CasesDir, caseName, "expected", "image.json")),
-            ImageConfigWriter.ToIndentedJson(image));
+            File.ReadAllText(ReferenceCorpus.V011.Expected(caseName, "image.json")),
+            ImageConfigWriter.ToIndentedJson(image, ImageConfigLayout.BuildKitV011));
 
     private static ImageReference Ref(string text) =>
         ImageReference.TryParseNormalized(text, out var error) ?? throw new ArgumentException(error, nameof(text));
