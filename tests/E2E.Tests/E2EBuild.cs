@@ -54,7 +54,7 @@ internal static class E2EBuild
             }
 
             var tarball = Path.Combine(work.FullName, "image.oci.tar");
-            var build = BuildctlBuild(@case, frontend, work.FullName, tarball, buildArgs, secrets, noCache);
+            var build = BuildctlBuild(daemon, @case, frontend, work.FullName, tarball, buildArgs, secrets, noCache);
             var elapsed = clock.Elapsed;
             return new BuildOutcome(frontend, tag, build, elapsed) { Layout = build.ExitCode == 0 ? OciLayout.Read(tarball) : null };
         }
@@ -117,12 +117,18 @@ internal static class E2EBuild
     /// <c>source=</c> our image: the Dockerfile is the same bytes for both), exporting an OCI layout.
     /// </summary>
     private static DockerCli.Result BuildctlBuild(
-        E2ECase @case, FrontendKind frontend, string work, string tarball, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
+        Daemon daemon, E2ECase @case, FrontendKind frontend, string work, string tarball, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
     {
         var args = new List<string> { "build", "--progress=plain" };
         args.AddRange(frontend == FrontendKind.Ours
             ? ["--frontend", "gateway.v0", "--opt", "source=" + E2EEnvironment.FrontendImage]
             : ["--frontend", "dockerfile.v0"]);
+        if (frontend == FrontendKind.Ours && daemon.IsBuildKit011)
+        {
+            // Our v0.11.6 compatibility profile on the v0.11.6 daemon.
+            args.AddRange(["--opt", "build-arg:CSHARP_FRONTEND_COMPAT=v0.11"]);
+        }
+
         args.AddRange(["--local", "context=" + @case.Directory, "--local", "dockerfile=" + work, "--opt", "filename=Dockerfile"]);
         args.AddRange(["--output", $"type=oci,dest={tarball}"]);
         if (noCache)
