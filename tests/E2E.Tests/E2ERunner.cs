@@ -64,6 +64,13 @@ internal sealed class E2ERunner(Daemon daemon, ITestOutputHelper output)
     /// <summary>The daemon lacks a capability the LLB needs: our frontend says which instead of building something else.</summary>
     private void OldDaemonRejects(E2ECase @case, BuildOutcome ours, BuildOutcome builtin)
     {
+        if (ours.Succeeded && PendingDifferences.For(daemon).Why(@case.Name, "rejects") is { } why)
+        {
+            output.WriteLine($"pending ({why}): our build succeeded on {daemon.Name}, which lacks the capability");
+            E2ESummary.Record(daemon, @case, ours, builtin, "built without the capability (pending)");
+            return;
+        }
+
         Assert.False(ours.Succeeded, $"{@case.Name}: our build succeeded on {daemon.Name}, which lacks the capability");
         foreach (var expected in @case.OldDaemonRejects)
         {

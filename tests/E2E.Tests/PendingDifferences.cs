@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace CSharpFrontend.E2E.Tests;
 
 /// <summary>
-/// tests/e2e/pending.json: per daemon, the comparison aspects (files, config, manifest, steps, cache, error) that
-/// are known to differ from the builtin frontend, with the reason and the cases ("*": all). A pending aspect is
+/// tests/e2e/pending.json: per daemon, the comparison aspects (files, config, manifest, steps, order, cache, error;
+/// on dockerd "rejects": our build of a case that needs a missing capability) that are known to differ from the
+/// builtin frontend or the case, with the reason and the cases ("*": all). A pending aspect is
 /// still compared and reported (out/e2e/summary.tsv, the test output) but does not fail the case; removing an entry
 /// (or the whole daemon) makes it strict. Meant for the converter work on v0.24.0's output that is still open.
 /// </summary>
