@@ -2,7 +2,9 @@
 # Everything the end-to-end suite (tests/E2E.Tests) needs: a Docker daemon (Debian's docker.io, whose builtin
 # BuildKit is old, about v0.8) listening on unix:///tmp/dk/docker.sock, the base image e2e-busybox:latest (a
 # busybox-static rootfs, imported: nothing is pulled) and our frontend image csharp-frontend:e2e (NativeAOT publish,
-# then scripts/frontend-image.sh). Run as root after scripts/setup.sh. E2E_SKIP_PUBLISH=1 reuses out/aot.
+# then scripts/frontend-image.sh); then scripts/e2e-buildkit.sh: buildkitd v0.24.0 and the local registry that
+# serves both images to it (E2E_BUILDKIT=0 leaves it out). Run as root after scripts/setup.sh. E2E_SKIP_PUBLISH=1
+# reuses out/aot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,5 +48,8 @@ if [ "${E2E_SKIP_PUBLISH:-0}" = 1 ] && [ -x out/aot/csharp-frontend ]; then
   DOCKER=$docker bash scripts/frontend-image.sh csharp-frontend:e2e >/dev/null
 else
   DOCKER=$docker bash scripts/frontend-image.sh --publish csharp-frontend:e2e >/dev/null
+fi
+if [ "${E2E_BUILDKIT:-1}" != 0 ]; then
+  E2E_DOCKER_HOST=$DOCKER_HOST bash scripts/e2e-buildkit.sh >/dev/null
 fi
 echo "e2e-setup: ready (tests use DOCKER_HOST=$DOCKER_HOST unless E2E_DOCKER_HOST says otherwise)" >&2

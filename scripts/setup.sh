@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry; docker.io and
-# busybox-static are the end-to-end suite's daemon and base image (scripts/e2e-setup.sh); clang and zlib1g-dev
-# make the NativeAOT binary. apt waits up to 10 minutes for the dpkg lock (unattended upgrades on a fresh machine)
-# instead of failing. Without them those tests skip with a message; everything else still runs.
+# busybox-static are the end-to-end suite's daemon and base image (scripts/e2e-setup.sh), runc and curl what its
+# buildkitd needs (scripts/e2e-buildkit.sh); clang and zlib1g-dev make the NativeAOT binary. apt waits up to 10
+# minutes for the dpkg lock (unattended upgrades on a fresh machine) instead of failing. Without them those tests
+# skip with a message; everything else still runs.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
   command -v dot >/dev/null 2>&1 || missing+=(graphviz)
@@ -15,6 +16,8 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v runc >/dev/null 2>&1 || missing+=(runc)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v clang >/dev/null 2>&1 || missing+=(clang)
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
   if [ ${#missing[@]} -gt 0 ]; then

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CSharpFrontend.E2E.Tests;
 
-/// <summary>The Dockerfile steps of a <c>docker build --progress=plain</c> output and whether each came from the cache.</summary>
+/// <summary>What a <c>--progress=plain</c> output shows: the vertices (steps) and the error report at its end.</summary>
 internal static partial class BuildProgress
 {
     public sealed record Step(string Name, bool Cached);
@@ -10,26 +10,70 @@ internal static partial class BuildProgress
     [GeneratedRegex(@"^#(\d+) (\[[^\]]*\] (?:RUN|COPY|ADD|WORKDIR) .*)$")]
     private static partial Regex StepName();
 
+    [GeneratedRegex(@"^#(\d+) (.*)$")]
+    private static partial Regex VertexLine();
+
     [GeneratedRegex(@"^#(\d+) CACHED$")]
     private static partial Regex CachedStatus();
 
+    [GeneratedRegex(@"^\[[^\]]*\d+/\d+\] ")]
+    private static partial Regex NumberedStep();
+
+    [GeneratedRegex(@"^\S+:\d+(-\d+)?$")]
+    private static partial Regex ExcerptHeader();
+
     /// <summary>RUN, COPY, ADD and WORKDIR steps (not FROM, not the internal loads), in the order they appear.</summary>
-    public static IReadOnlyList<Step> Steps(string output)
+    public static IReadOnlyList<Step> Steps(string output) =>
+        [.. Vertices(output).Where(vertex => StepName().IsMatch("#0 " + vertex.Name))];
+
+    /// <summary>Every vertex (by the first line that names it) in the order they first appear, and whether it was cached.</summary>
+    public static IReadOnlyList<Step> Vertices(string output)
     {
         var names = new Dictionary<string, string>();
+        var order = new List<string>();
         var cached = new HashSet<string>();
-        foreach (var line in output.Split('\n').Select(line => line.TrimEnd('\r')))
+        foreach (var line in Lines(output))
         {
-            if (StepName().Match(line) is { Success: true } named)
-            {
-                names.TryAdd(named.Groups[1].Value, named.Groups[2].Value);
-            }
-            else if (CachedStatus().Match(line) is { Success: true } status)
+            if (CachedStatus().Match(line) is { Success: true } status)
             {
                 cached.Add(status.Groups[1].Value);
             }
+            else if (VertexLine().Match(line) is { Success: true } vertex && !names.ContainsKey(vertex.Groups[1].Value))
+            {
+                names[vertex.Groups[1].Value] = vertex.Groups[2].Value;
+                order.Add(vertex.Groups[1].Value);
+            }
         }
 
-        return [.. names.Select(entry => new Step(entry.Value, cached.Contains(entry.Key)))];
+        return [.. order.Select(number => new Step(names[number], cached.Contains(number)))];
     }
+
+    /// <summary>Whether a vertex is a Dockerfile step (<c>[2/5] RUN ...</c>, <c>[build 1/3] FROM ...</c>).</summary>
+    public static bool IsNumbered(Step step) => NumberedStep().IsMatch(step.Name);
+
+    /// <summary>
+    /// The error report buildctl ends a failed build with: the source excerpt (<c>Dockerfile:3</c>, the lines,
+    /// <c>&gt;&gt;&gt;</c> on the failing one) when there is one, and the <c>error:</c> line.
+    /// </summary>
+    public static string ErrorReport(string output)
+    {
+        var lines = Lines(output).ToList();
+        var error = lines.FindLastIndex(line => line.StartsWith("error: ", StringComparison.Ordinal));
+        if (error < 0)
+        {
+            return "(no error line)";
+        }
+
+        const string Rule = "--------------------";
+        var header = Enumerable.Range(0, error).LastOrDefault(index => ExcerptHeader().IsMatch(lines[index]) && lines[index + 1] == Rule, -1);
+        if (header < 0)
+        {
+            return lines[error];
+        }
+
+        var end = lines.FindIndex(header + 2, line => line == Rule);
+        return string.Join('\n', lines.Skip(header).Take(end - header + 1).Append(lines[error]));
+    }
+
+    private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(line => line.TrimEnd('\r'));
 }

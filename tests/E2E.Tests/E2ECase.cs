@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace CSharpFrontend.E2E.Tests;
 
-/// <summary>How the daemon's builtin frontend takes part in a case ("builtin" for the old daemon, "newBuiltin" for BuildKit v0.11.6).</summary>
+/// <summary>
+/// How the daemon's builtin frontend takes part in a case: "builtin" for dockerd 20.10, "newBuiltin" for BuildKit
+/// v0.11.6, "currentBuiltin" for BuildKit v0.24.0 (each "compare" unless the case says otherwise).
+/// </summary>
 internal enum BuiltinRole
 {
     /// <summary>Both frontends build; the two images must be identical.</summary>
@@ -47,6 +50,18 @@ internal sealed record E2ECase(
     string? Platform,
     string? ExpectArchitecture)
 {
+    /// <summary>The role of BuildKit v0.24.0's builtin frontend (dockerfile 1.18).</summary>
+    public BuiltinRole CurrentBuiltin { get; init; } = BuiltinRole.Compare;
+
+    /// <summary>Named contexts: <c>context:NAME=VALUE</c>; <c>local:DIR</c> is a directory of the case. buildctl only.</summary>
+    public ImmutableSortedDictionary<string, string> Contexts { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Why the case runs on standalone buildkitd only (dockerd 20.10 cannot express it), or null.</summary>
+    public string? BuildKitOnly { get; init; }
+
+    /// <summary>On buildkitd, ours builds first and the builtin frontend must find every step in the cache.</summary>
+    public bool OursFirst { get; init; }
+
     public static string CasesDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "e2e", "cases");
 
     public static IEnumerable<string> Names() =>
@@ -85,11 +100,17 @@ internal sealed record E2ECase(
             [.. (json["oldDaemon"]?["oursFails"]?.AsArray() ?? []).Select(item => item!.GetValue<string>())],
             json["httpArg"]?.GetValue<string>(),
             json["platform"]?.GetValue<string>(),
-            json["expectArchitecture"]?.GetValue<string>());
+            json["expectArchitecture"]?.GetValue<string>())
+        {
+            CurrentBuiltin = Role(name, json["currentBuiltin"]?.GetValue<string>() ?? "compare"),
+            Contexts = Strings(json["contexts"]),
+            BuildKitOnly = json["buildkitOnly"]?.GetValue<string>(),
+            OursFirst = json["oursFirst"]?.GetValue<bool>() ?? false,
+        };
     }
 
-    /// <summary>The role of the builtin frontend of the daemon under test: the old one (Docker 20.10) or BuildKit v0.11.6.</summary>
-    public BuiltinRole RoleOn(Daemon daemon) => daemon.IsOld ? Builtin : NewBuiltin;
+    /// <summary>The role of the builtin frontend of the daemon under test: Docker 20.10's, BuildKit v0.11.6's or v0.24.0's.</summary>
+    public BuiltinRole RoleOn(Daemon daemon) => daemon.IsOld ? Builtin : daemon.IsBuildKit011 ? NewBuiltin : CurrentBuiltin;
 
     private static BuiltinRole Role(string name, string text) => text switch
     {

@@ -13,9 +13,17 @@ internal sealed record FileEntry(string Type, string Mode, int Uid, int Gid, lon
     public string Describe() => $"{Type} {Mode} {Uid}:{Gid} size={Size}" + (Sha256 is null ? "" : $" sha256={Sha256[..16]}") + (Link is null ? "" : $" -> {Link}");
 }
 
-/// <summary>An image's files (from <c>docker export</c> of a container made from it) and its config.</summary>
+/// <summary>
+/// An image's files (from <c>docker export</c> of a container made from it, or its OCI layers flattened) and its
+/// config (the container config: Env, Cmd, ...). <c>Document</c>: the whole image config (architecture, os, config,
+/// rootfs, history) where the image was read from an OCI layout; <c>Manifest</c>: its manifest there.
+/// </summary>
 internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry> Files, JsonObject Config, string Platform)
 {
+    public JsonObject? Document { get; init; }
+
+    public JsonObject? Manifest { get; init; }
+
     /// <summary>The config fields the images must agree on.</summary>
     public static readonly ImmutableArray<string> ComparedConfigFields =
         ["Env", "Cmd", "Entrypoint", "WorkingDir", "User", "Labels", "ExposedPorts", "Volumes", "StopSignal", "Healthcheck", "OnBuild", "Shell"];
@@ -51,24 +59,32 @@ internal sealed record ImageSnapshot(ImmutableSortedDictionary<string, FileEntry
         using var reader = new TarReader(stream);
         while (reader.GetNextEntry() is { } entry)
         {
-            var path = "/" + entry.Name.TrimStart('.', '/').TrimEnd('/');
-            string? hash = null;
-            string? text = null;
-            long size = 0;
-            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
-            {
-                using var buffer = new MemoryStream();
-                data.CopyTo(buffer);
-                size = buffer.Length;
-                hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-                text = size <= MaxTextBytes ? Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) : null;
-            }
-
-            var link = entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null;
-            files[path] = new FileEntry(TypeName(entry.EntryType), Octal(entry.Mode), entry.Uid, entry.Gid, size, hash, link, text);
+            files[PathOf(entry)] = Describe(entry);
         }
 
         return files.ToImmutable();
+    }
+
+    /// <summary>The absolute path of a tar entry (<c>./a/b/</c> is <c>/a/b</c>).</summary>
+    public static string PathOf(TarEntry entry) => "/" + entry.Name.TrimStart('.', '/').TrimEnd('/');
+
+    /// <summary>Type, mode, owner, size, hash and (small) text of a tar entry.</summary>
+    public static FileEntry Describe(TarEntry entry)
+    {
+        string? hash = null;
+        string? text = null;
+        long size = 0;
+        if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
+        {
+            using var buffer = new MemoryStream();
+            data.CopyTo(buffer);
+            size = buffer.Length;
+            hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+            text = size <= MaxTextBytes ? Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) : null;
+        }
+
+        var link = entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null;
+        return new FileEntry(TypeName(entry.EntryType), Octal(entry.Mode), entry.Uid, entry.Gid, size, hash, link, text);
     }
 
     private static string TypeName(TarEntryType type) => type switch

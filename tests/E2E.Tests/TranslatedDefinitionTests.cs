@@ -8,17 +8,21 @@ namespace CSharpFrontend.E2E.Tests;
 /// image and meet the case's expectations. A raw definition carries no image config (nor its platform), so only
 /// files are compared.
 /// </summary>
+[Collection(BuildKitCollection.Name)]
 public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Cases => new(E2ECase.Names().Where(name => E2ECase.Load(name).Fails is null));
+    /// <summary>Cases translate can express: no failure, no named context, one platform.</summary>
+    public static TheoryData<string> Cases => new(E2ECase.Names().Select(E2ECase.Load)
+        .Where(c => c.Fails is null && c.Contexts.IsEmpty && c.Platform?.Contains(',') != true && !c.Args.ContainsKey("BUILDKIT_MULTI_PLATFORM"))
+        .Select(c => c.Name));
 
     [BuildKitTheory]
     [MemberData(nameof(Cases))]
     public void Buildctl_builds_the_translated_definition_from_stdin(string name)
     {
-        if (E2EEnvironment.MissingReason is { } missing)
+        if (Daemon.BuildKitMissingReason is { } missing)
         {
-            Assert.Fail("the images are loaded into dockerd for inspection, which is not available: " + missing);
+            Assert.Fail("BuildKit end-to-end suite required (E2E_REQUIRED=1) but not available: " + missing);
         }
 
         var @case = E2ECase.Load(name);
@@ -26,13 +30,12 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
         var work = Directory.CreateTempSubdirectory("e2e-stdin-");
         try
         {
-            var tag = $"e2e-{name}:buildctl-stdin";
-            var tarball = Path.Combine(work.FullName, "image.tar");
+            var tarball = Path.Combine(work.FullName, "image.oci.tar");
             var args = new List<string>
             {
-                "--addr", Daemon.BuildKitAddress!, "build", "--progress=plain",
+                "build", "--progress=plain",
                 "--local", "context=" + @case.Directory, "--local", "dockerfile=" + @case.Directory,
-                "--output", $"type=docker,name=docker.io/library/{tag},dest={tarball}",
+                "--output", $"type=oci,dest={tarball}",
             };
             foreach (var (id, content) in @case.Secrets)
             {
@@ -41,10 +44,9 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
                 args.AddRange(["--secret", $"id={id},src={file}"]);
             }
 
-            var build = Daemon.RetryOnCrash(() => DockerCli.RunProgram(Daemon.Buildctl!, args, TimeSpan.FromMinutes(4), definition));
+            var build = Daemon.RetryOnCrash(() => Daemon.RunBuildctl(args, TimeSpan.FromMinutes(4), definition));
             Assert.True(build.ExitCode == 0, $"buildctl rejected or failed our definition of {name}:\n{build.Output}");
-            DockerCli.Check("load", "-i", tarball);
-            var image = ImageSnapshot.Take(tag);
+            var image = OciLayout.Read(tarball).Images[0];
 
             var unmet = ImageComparison.Unmet(@case with { ExpectConfig = @case.ExpectConfig.Clear(), ExpectArchitecture = null }, image);
             Assert.True(unmet.Count == 0, $"{name}: the image does not meet the expectations:\n" + string.Join('\n', unmet));
@@ -52,9 +54,16 @@ public sealed class TranslatedDefinitionTests(ITestOutputHelper output)
             {
                 var builtin = E2EBuild.Run(Daemon.BuildKit, @case, FrontendKind.Builtin);
                 Assert.True(builtin.Succeeded, builtin.Result.Output);
-                var differences = ImageComparison.Differences(ImageSnapshot.Take(builtin.Tag), image)
+                var differences = ImageComparison.Differences(builtin.Image(), image)
                     .Where(line => !line.StartsWith("config ", StringComparison.Ordinal) && !line.StartsWith("platform:", StringComparison.Ordinal)).ToList();
-                Assert.True(differences.Count == 0, $"{name}: the files differ:\n" + string.Join('\n', differences.Take(50)));
+                if (differences.Count > 0 && PendingDifferences.For(Daemon.BuildKit).Why(name, "files") is { } why)
+                {
+                    output.WriteLine($"pending ({why}):\n" + string.Join('\n', differences.Take(50)));
+                }
+                else
+                {
+                    Assert.True(differences.Count == 0, $"{name}: the files differ:\n" + string.Join('\n', differences.Take(50)));
+                }
             }
 
             output.WriteLine($"{definition.Length} bytes of definition; {image.Files.Count} files");

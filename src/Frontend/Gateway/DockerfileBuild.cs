@@ -55,7 +55,7 @@ public static class DockerfileBuild
         var epoch = ParseSourceDateEpoch(options.BuildArgs);
 
         var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
-        var images = new BridgeImageResolver(client);
+        var images = new BridgeImageResolver(client, options.ResolveMode, options.ExportMap);
         var convert = new ConvertOptions
         {
             Profile = options.Profile,
