@@ -59,6 +59,14 @@ public sealed class GatewayClient
             }
         }
 
+        foreach (var op in definition.Def)
+        {
+            foreach (var cap in ContentCaps.Of(Pb.Op.Parser.ParseFrom(op)))
+            {
+                LlbCaps.Require(cap, Environment.Product);
+            }
+        }
+
         var request = new SolveRequest { Definition = definition, AllowResultReturn = true, AllowResultArrayRef = true, Evaluate = evaluate && Caps.Supports(GatewayCaps.EvaluateSolve) };
         foreach (var key in new[] { "cache-imports", "cache-from" })
         {
