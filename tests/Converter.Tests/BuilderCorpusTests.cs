@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Converter.Llb.Marshal;
+using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Converter.Tests;
 
@@ -17,6 +18,7 @@ public sealed class BuilderCorpusTests
     {
         LocalUniqueId = "conformance",
         Caps = LlbCaps.Of([CapId.ExecMetaSetsDefaultPath, CapId.MergeOp, CapId.DiffOp]),
+        Profile = Profiles.BuildKitProfile.V0_11,
     };
 
     private static readonly LlbPlatform Amd64 = LlbPlatform.LinuxAmd64;
@@ -54,7 +56,7 @@ public sealed class BuilderCorpusTests
     public void ImageSourceForAnotherPlatform()
     {
         var alpine = Image("alpine", "[stage-1 1/2] FROM docker.io/library/alpine", "FROM alpine", LlbPlatform.Parse("linux/arm64"));
-        GraphAssert.OpsFoundIn("hand-platform-arm64", LlbMarshaller.Marshal(alpine, Options with { DefaultPlatform = LlbPlatform.Parse("linux/arm64") }));
+        GraphAssert.OpsFoundIn(ReferenceCorpus.V011, "hand-platform-arm64", LlbMarshaller.Marshal(alpine, Options with { DefaultPlatform = LlbPlatform.Parse("linux/arm64") }));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class BuilderCorpusTests
         build = Shell(build, "GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .", "[build 3/3] RUN GOOS=linux GOARCH=arm64 go build -o /out/app .");
         var final = Image("alpine", "[stage-1 1/2] FROM docker.io/library/alpine", "FROM alpine", arm64)
             .File(ContextCopy(build, "/out/app", "/app"), Named("[stage-1 2/2] COPY --from=build /out/app /app"));
-        GraphAssert.SameGraph("hand-platform-arm64", LlbMarshaller.Marshal(final, Options with { DefaultPlatform = arm64 }));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "hand-platform-arm64", LlbMarshaller.Marshal(final, Options with { DefaultPlatform = arm64 }));
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public sealed class BuilderCorpusTests
             FileChain.Of(ContextCopy(context, "f1", "/sub/")).Then(ContextCopy(context, "f2", "/sub/")),
             Named("[1/2] COPY f1 f2 /sub/"));
         state = Shell(state.AddEnv("PATH", DefaultPath.Unix).AddEnv("FOO", "bar"), "ls -l", "[2/2] RUN ls -l");
-        GraphAssert.SameGraph("bk-convert-L29", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "bk-convert-L29", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -90,14 +92,14 @@ public sealed class BuilderCorpusTests
         var url = "http://github.com/moby/buildkit/blob/master/README.md";
         var http = Sources.Http(url, new HttpOptions { Filename = "README.md", Constraints = OpConstraints.None.WithDescription(CommandKey, "") });
         var state = LlbState.Scratch.File(new CopyAction(http, "README.md", "/") { CreateDestPath = true }, Named("[1/1] ADD " + url + " /"));
-        GraphAssert.SameGraph("bk-convert-L62", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "bk-convert-L62", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
     public void WorkdirIsAMkdirWithParents()
     {
         var state = LlbState.Scratch.File(new MkdirAction("/foo", Convert.ToInt32("755", 8)) { MakeParents = true }, Named("[1/2] WORKDIR /foo"));
-        GraphAssert.SameGraph("bk-dockerfile-L580", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "bk-dockerfile-L580", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class BuilderCorpusTests
         state = state.WithDir("/app").File(new MkdirAction("/app", Convert.ToInt32("755", 8)) { MakeParents = true, Owner = owner }, Named("[2/3] WORKDIR /app"));
         state = state.WithDir("rel").File(new MkdirAction(".", Convert.ToInt32("755", 8)) { MakeParents = true, Owner = owner }, Named("[3/3] WORKDIR rel"));
         Assert.Equal("/app/rel", state.Dir);
-        GraphAssert.SameGraph("hand-metadata-instrs", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "hand-metadata-instrs", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class BuilderCorpusTests
             new MkfileAction("/EOF", Convert.ToInt32("664", 8), Encoding.UTF8.GetBytes("data\n")),
             Named("[internal] preparing inline document"));
         var state = LlbState.Scratch.File(new CopyAction(inline, "/EOF", "/foo") { CreateDestPath = true }, Named("[base 1/1] COPY <<EOF /foo"));
-        GraphAssert.SameGraph("bk-dockerfile-L6290", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "bk-dockerfile-L6290", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -152,7 +154,7 @@ public sealed class BuilderCorpusTests
             Constraints = Named("[stage-0 3/3] " + second, second),
         }).Root;
         Assert.Equal(NetMode.Sandbox, run.Root.Network);
-        GraphAssert.SameGraph("hand-mounts-all", LlbMarshaller.Marshal(final, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "hand-mounts-all", LlbMarshaller.Marshal(final, Options));
     }
 
     [Fact]
@@ -183,7 +185,7 @@ public sealed class BuilderCorpusTests
         state = state.File(ContextCopy(context, "local.tar.gz", "/extract/") with { AttemptUnpack = true }, Named("[stage-1 7/8] ADD local.tar.gz /extract/"));
         var nginx = Image("nginx:alpine", "FROM docker.io/library/nginx:alpine", "");
         state = state.File(ContextCopy(nginx, "/etc/nginx/nginx.conf", "/nginx.conf"), Named("[stage-1 8/8] COPY --from=nginx:alpine /etc/nginx/nginx.conf /nginx.conf"));
-        GraphAssert.SameGraph("hand-copy-flags", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "hand-copy-flags", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -197,7 +199,7 @@ public sealed class BuilderCorpusTests
         state = state.File(ContextCopy(context, ".", "/dest01") with { Owner = ChownSpec.Parse("user01:") }, Named("[5/7] COPY --chown=user01: . /dest01"));
         state = Shell(state, "[ \"$(stat -c \"%U %G\" /dest)\" == \"user user\" ]", "[6/7] RUN [ \"$(stat -c \"%U %G\" /dest)\" == \"user user\" ]");
         state = Shell(state, "[ \"$(stat -c \"%U %G\" /dest01)\" == \"user01 user\" ]", "[7/7] RUN [ \"$(stat -c \"%U %G\" /dest01)\" == \"user01 user\" ]");
-        GraphAssert.SameGraph("bk-dockerfile-L1000", LlbMarshaller.Marshal(state, Options));
+        GraphAssert.SameGraph(ReferenceCorpus.V011, "bk-dockerfile-L1000", LlbMarshaller.Marshal(state, Options));
     }
 
     [Fact]
@@ -218,8 +220,9 @@ public sealed class BuilderCorpusTests
         var result = LlbMarshaller.Marshal(LlbState.Scratch, Options);
         Assert.Empty(result.Ops);
         Assert.Empty(result.ToBytes());
-        Assert.Empty(File.ReadAllBytes(ReferenceDefinition.DefinitionPath(
-            ReferenceDefinition.AcceptedCases().First(c => new FileInfo(ReferenceDefinition.DefinitionPath(c)).Length == 0))));
+        var corpus = ReferenceCorpus.V011;
+        Assert.Empty(File.ReadAllBytes(corpus.Expected(
+            corpus.CaseNames().First(c => File.Exists(corpus.Expected(c, "def.pb")) && new FileInfo(corpus.Expected(c, "def.pb")).Length == 0), "def.pb")));
     }
 
     [Fact]

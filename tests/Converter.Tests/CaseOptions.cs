@@ -23,7 +23,7 @@ internal static class CaseOptions
         var json = JsonNode.Parse(File.ReadAllText(optionsPath))!.AsObject();
         foreach (var (key, _) in json)
         {
-            if (key is not ("target" or "platform" or "buildArgs" or "imageMetadata"))
+            if (key is not ("target" or "platform" or "buildArgs" or "imageMetadata" or "channel"))
             {
                 throw new InvalidOperationException($"{optionsPath}: unknown option \"{key}\"");
             }

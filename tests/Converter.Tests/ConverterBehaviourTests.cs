@@ -37,8 +37,17 @@ public sealed class ConverterBehaviourTests
     }
 
     [Fact]
-    public void UnknownTargetIsNamed() =>
-        Assert.Equal("target stage nope could not be found", Rejected("FROM alpine AS a\n", Options with { Target = "nope" }).Message);
+    public void UnknownTargetIsNamed()
+    {
+        // v0.24.0: quoted, with a suggestion among the stage names (suggest.WrapError); v0.11.6: neither.
+        Assert.Equal("target stage \"nope\" could not be found", Rejected("FROM alpine AS a\n", Options with { Target = "nope" }).Message);
+        Assert.Equal(
+            "target stage \"buidl\" could not be found (did you mean build?)",
+            Rejected("FROM alpine AS build\nFROM build\n", Options with { Target = "buidl" }).Message);
+        Assert.Equal(
+            "target stage nope could not be found",
+            Rejected("FROM alpine AS a\n", Options with { Target = "nope", Profile = Profiles.BuildKitProfile.V0_11 }).Message);
+    }
 
     [Fact]
     public void LinkWithoutMergeOpCapIsAPlainCopy()

@@ -1,5 +1,6 @@
 using CSharpFrontend.Converter.Llb.Marshal;
 using CSharpFrontend.Converter.Llb.Wire;
+using CSharpFrontend.Tests.Shared;
 using Pb;
 
 namespace CSharpFrontend.Converter.Tests;
@@ -8,9 +9,9 @@ namespace CSharpFrontend.Converter.Tests;
 internal static class GraphAssert
 {
     /// <summary>The whole graph equals the reference: same op set, same head, same metadata (progress group ids aside).</summary>
-    public static void SameGraph(string caseName, MarshalResult result)
+    public static void SameGraph(ReferenceCorpus corpus, string caseName, MarshalResult result)
     {
-        var reference = ReferenceDefinition.Load(caseName);
+        var reference = ReferenceDefinition.Load(corpus, caseName);
         var expected = reference.OpsByDigest.Keys.Order(StringComparer.Ordinal).ToArray();
         var actual = result.Ops.Select(o => o.Digest.Value).Order(StringComparer.Ordinal).ToArray();
         Assert.True(expected.SequenceEqual(actual), Describe("op digests differ", reference, result));
@@ -22,9 +23,9 @@ internal static class GraphAssert
     }
 
     /// <summary>Every op of ours (terminal aside) is an op of the reference, byte for byte.</summary>
-    public static void OpsFoundIn(string caseName, MarshalResult result)
+    public static void OpsFoundIn(ReferenceCorpus corpus, string caseName, MarshalResult result)
     {
-        var reference = ReferenceDefinition.Load(caseName);
+        var reference = ReferenceDefinition.Load(corpus, caseName);
         var ops = reference.OpsByDigest;
         foreach (var op in result.Ops.Take(result.Ops.Length - 1))
         {

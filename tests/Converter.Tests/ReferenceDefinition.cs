@@ -7,16 +7,23 @@ namespace CSharpFrontend.Converter.Tests;
 /// <summary>A conformance case's reference <c>def.pb</c>: its raw bytes, ops by digest, and head.</summary>
 internal sealed record ReferenceDefinition(string CaseName, byte[] Bytes, Definition Definition)
 {
-    public static ReferenceDefinition Load(string caseName)
+    public static ReferenceDefinition Load(ReferenceCorpus corpus, string caseName)
     {
-        var bytes = File.ReadAllBytes(DefinitionPath(caseName));
+        var bytes = File.ReadAllBytes(corpus.Expected(caseName, "def.pb"));
         return new ReferenceDefinition(caseName, bytes, Definition.Parser.ParseFrom(bytes));
     }
 
-    public static string DefinitionPath(string caseName) => Path.Combine(TestPaths.CasesDir, caseName, "expected", "def.pb");
+    /// <summary>(corpus, case) of the cases either reference accepted (those with a def.pb).</summary>
+    public static TheoryData<string, string> AcceptedCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (corpus, name) in ReferenceCorpus.Cases("def.pb"))
+        {
+            data.Add(corpus, name);
+        }
 
-    /// <summary>The names of cases the reference accepted (those with a def.pb).</summary>
-    public static IEnumerable<string> AcceptedCases() => TestPaths.CaseNames().Where(c => File.Exists(DefinitionPath(c)));
+        return data;
+    }
 
     /// <summary>Op digests as the reference wrote them, computed from the op bytes.</summary>
     public IReadOnlyDictionary<string, Op> OpsByDigest =>

@@ -8,11 +8,11 @@ namespace CSharpFrontend.Parser.Tests;
 /// <param name="Dialect">The dialect whose output equals the corpus.</param>
 internal sealed record Corpus(string Name, string Dir, BuildKitDialect Dialect)
 {
-    /// <summary>BuildKit v0.24.0: <c>CONFORMANCE_V024_DIR</c>, else <c>../shared/conformance-v0.24</c>.</summary>
-    public static Corpus V024 { get; } = new("v0.24", Locate("CONFORMANCE_V024_DIR", "conformance-v0.24"), BuildKitDialect.Current);
+    /// <summary>BuildKit v0.24.0 (<see cref="ReferenceCorpus.V024"/>).</summary>
+    public static Corpus V024 { get; } = new("v0.24", ReferenceCorpus.V024.Dir, BuildKitDialect.Current);
 
-    /// <summary>BuildKit v0.11.6: <c>CONFORMANCE_V011_DIR</c>, else <c>../shared/conformance</c>.</summary>
-    public static Corpus V011 { get; } = new("v0.11", Locate("CONFORMANCE_V011_DIR", "conformance"), BuildKitDialect.V0_11);
+    /// <summary>BuildKit v0.11.6 (<see cref="ReferenceCorpus.V011"/>).</summary>
+    public static Corpus V011 { get; } = new("v0.11", ReferenceCorpus.V011.Dir, BuildKitDialect.V0_11);
 
     public static IReadOnlyList<Corpus> All { get; } = [V024, V011];
 
@@ -45,9 +45,4 @@ internal sealed record Corpus(string Name, string Dir, BuildKitDialect Dialect)
 
         return data;
     }
-
-    private static string Locate(string variable, string sharedName) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dir
-            ? Path.GetFullPath(dir)
-            : Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", sharedName));
 }

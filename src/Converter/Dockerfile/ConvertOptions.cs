@@ -7,6 +7,9 @@ namespace CSharpFrontend.Converter.Dockerfile;
 /// <summary>What a conversion needs besides the Dockerfile: BuildKit's <c>ConvertOpt</c>.</summary>
 public sealed record ConvertOptions
 {
+    /// <summary>Which BuildKit release's frontend to equal (default: v0.24.0, Dockerfile 1.18).</summary>
+    public Profiles.BuildKitProfile Profile { get; init; } = Profiles.BuildKitProfile.V0_24;
+
     /// <summary>The stage to build; empty for the last one.</summary>
     public string Target { get; init; } = "";
 

@@ -10,4 +10,7 @@ public sealed record ConvertResult(MarshalResult Definition, ImageConfig Image, 
 {
     /// <summary>The target's outline (build args, secrets, SSH) as the <c>frontend.outline</c> subrequest reports it.</summary>
     public required Subrequests.DockerfileOutline Outline { get; init; }
+
+    /// <summary>How <see cref="Image"/> is to be written (the profile's image type).</summary>
+    public ImageConfigLayout ImageLayout { get; init; } = ImageConfigLayout.DockerOci;
 }

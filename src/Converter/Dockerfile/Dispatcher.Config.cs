@@ -82,8 +82,16 @@ internal sealed partial class Dispatcher
             },
         });
 
-        // v0.11.6 printed its struct with %q; --start-interval is newer, and current upstream prints with %+v.
-        var message = health.StartIntervalNs == 0
+        // The config's health check printed with %q; v0.11 had no StartInterval in it (and was given the %+v
+        // wording for --start-interval, which it did not know).
+        var message = options.Profile.HealthcheckHistoryHasStartInterval
+            ? "HEALTHCHECK &{" + GoFormat.QuoteList(health.Test) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.StartPeriodNs)) + " " +
+              GoQuoting.Quote(GoFormat.Duration(health.StartIntervalNs)) + " " +
+              GoQuoting.QuoteRune(health.Retries) + "}"
+            : health.StartIntervalNs == 0
             ? "HEALTHCHECK &{" + GoFormat.QuoteList(health.Test) + " " +
               GoQuoting.Quote(GoFormat.Duration(health.IntervalNs)) + " " +
               GoQuoting.Quote(GoFormat.Duration(health.TimeoutNs)) + " " +
@@ -107,6 +115,14 @@ internal sealed partial class Dispatcher
             ports.AddRange(lexer.TryProcessWords(port, new EnvView(env), out var words, out var error)
                 ? words.Words
                 : throw new ConvertException(error!.Message));
+        }
+
+        if (options.Profile.ExposeHistoryAsList)
+        {
+            var list = PortList.Parse(ports);
+            WithConfig(stage, c => c with { ExposedPorts = c.ExposedPorts.Union(list) });
+            Commit(stage, "EXPOSE [" + string.Join(' ', list) + "]", withLayer: false);
+            return;
         }
 
         var specs = PortSpecs.Parse(ports);
@@ -157,18 +173,23 @@ internal sealed partial class Dispatcher
     {
         var env = Env(stage);
         var commit = new List<string>();
+        var profile = options.Profile;
         foreach (var definition in instruction.Args)
         {
-            var key = Expand(definition.Key, env);
-            var value = definition.Value is { } v ? Expand(v, env) : null;
-            commit.Add(value is null ? key : key + "=" + value);
-            var arg = options.BuildArgs.TryGetValue(key, out var given) ? new ArgValue(key, given) : new ArgValue(key, value);
+            // v0.11 expanded the whole instruction first; later releases expand only a default that is used.
+            var key = profile.ArgExpandsLazily ? definition.Key : Expand(definition.Key, env);
+            var hasBuildArg = options.BuildArgs.TryGetValue(key, out var given);
+            var value = definition.Value is { } v && !(profile.ArgExpandsLazily && hasBuildArg) ? Expand(v, env) : null;
+            var arg = hasBuildArg ? new ArgValue(key, given) : new ArgValue(key, value);
             var inherited = false;
             if (arg.Value is null && LastMetaArgs.TryGetValue(arg.Key, out var meta))
             {
                 arg = arg with { Value = meta.Value };
                 inherited = true;
             }
+
+            var shown = profile.ArgHistoryShowsValue ? arg.Value : value;
+            commit.Add(shown is null ? key : key + "=" + shown);
 
             if (!inherited)
             {
@@ -193,9 +214,15 @@ internal sealed partial class Dispatcher
     {
         var env = Env(stage);
         var path = Expand(instruction.Path, env);
-        stage.State = stage.State.WithDir(path);
-        var workingDir = PosixPath.IsAbs(path) ? path : PosixPath.Join("/", stage.Image.Config.WorkingDir, path);
-        WithConfig(stage, c => c with { WorkingDir = workingDir });
+        // Current BuildKit keeps a Windows stage's config directory with backslashes (and works with slashes).
+        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        var current = windows ? stage.Image.Config.WorkingDir.Replace('\\', '/') : stage.Image.Config.WorkingDir;
+        var followsConfig = options.Profile.WorkdirStateFollowsConfig;
+        var workingDir = PosixPath.IsAbs(path) ? path
+            : followsConfig && path.Length == 0 ? PosixPath.IsAbs(current) ? current : PosixPath.Join("/", current)
+            : PosixPath.Join("/", current, path);
+        stage.State = stage.State.WithDir(followsConfig ? workingDir : path);
+        WithConfig(stage, c => c with { WorkingDir = windows ? workingDir.Replace('/', '\\') : workingDir });
         var withLayer = false;
         if (workingDir != "/")
         {

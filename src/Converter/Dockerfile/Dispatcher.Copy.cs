@@ -20,7 +20,7 @@ internal sealed partial class Dispatcher
         string Chown,
         string Chmod,
         string Checksum,
-        bool KeepGitDir,
+        bool? KeepGitDir,
         bool? Unpack,
         bool Parents);
 
@@ -32,7 +32,7 @@ internal sealed partial class Dispatcher
             throw new ConvertException($"cannot copy from stage \"{copy.From}\", it needs to be defined before current stage \"{stage.StageName}\"");
         }
 
-        var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: false, unpack: null, parents: copy.Parents);
+        var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: null, unpack: null, parents: copy.Parents);
         CopyFiles(stage, request);
         if (fromStage is null)
         {
@@ -45,7 +45,7 @@ internal sealed partial class Dispatcher
 
     private void DispatchAdd(StageDispatch stage, AddInstruction add)
     {
-        var request = Expanded(stage, add, buildContext, isAdd: true, add.Checksum, add.KeepGitDir ?? false, add.Unpack, parents: false);
+        var request = Expanded(stage, add, buildContext, isAdd: true, add.Checksum, add.KeepGitDir, add.Unpack, parents: false);
         CopyFiles(stage, request);
         foreach (var src in request.SourcePaths)
         {
@@ -56,7 +56,7 @@ internal sealed partial class Dispatcher
         }
     }
 
-    private CopyRequest Expanded(StageDispatch stage, FileInstruction instruction, LlbState source, bool isAdd, string checksum, bool keepGitDir, bool? unpack, bool parents)
+    private CopyRequest Expanded(StageDispatch stage, FileInstruction instruction, LlbState source, bool isAdd, string checksum, bool? keepGitDir, bool? unpack, bool parents)
     {
         var env = Env(stage);
         var paths = instruction.SourcesAndDest;
@@ -101,28 +101,32 @@ internal sealed partial class Dispatcher
                 throw new ConvertException("checksum can't be specified for multiple sources");
             }
 
-            if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0]) is null)
+            if (!IsHttpSource(request.SourcePaths[0]) && GitSource.TryParse(request.SourcePaths[0], options.Profile.GitUrlQueries) is null)
             {
                 throw new ConvertException("checksum requires HTTP(S) or Git sources");
             }
         }
 
-        // History keeps v0.11.6's wording; flags v0.11.6 did not have are written as current upstream does.
         var env = Env(stage);
         var platform = stage.Platform ?? platforms.Target;
         var name = Names.UppercaseCommand(Names.ExpandForDisplay(lexer, instruction.Original.Trim(), env));
         var stepName = Names.Prefix(stage, name, options.PrefixPlatform, platform, env);
 
-        // Sources only current syntax can name (git, and URLs with --checksum or --unpack) carry the step name as
-        // current upstream gives it; a plain ADD <url> keeps v0.11.6's unnamed source.
-        var sourceName = request.Checksum.Length > 0 || request.Unpack is not null ? stepName : null;
+        // v0.11 left a plain ADD <url> unnamed; the syntax it did not know (--checksum, --unpack) is named as later.
+        var profile = options.Profile;
+        var sourceName = profile.NamesUrlSources || request.Checksum.Length > 0 || request.Unpack is not null ? stepName : null;
         var message = new StringBuilder(request.IsAdd ? "ADD" : "COPY");
         if (request.Parents)
         {
             message.Append(" --parents");
         }
 
-        if (modeString.Length > 0)
+        if (profile.CopyHistoryShowsOwnerAndMode && request.Chown.Length > 0)
+        {
+            message.Append(" --chown=").Append(request.Chown);
+        }
+
+        if (modeString.Length > 0 || profile.CopyHistoryShowsOwnerAndMode && request.Chmod.Length > 0)
         {
             message.Append(" --chmod=").Append(request.Chmod);
         }
@@ -132,18 +136,32 @@ internal sealed partial class Dispatcher
         foreach (var src in request.SourcePaths)
         {
             message.Append(' ').Append(src);
-            if (GitSource.TryParse(src) is { } git)
+            if (GitSource.TryParse(src, profile.GitUrlQueries) is { } git)
             {
                 if (!request.IsAdd)
                 {
                     throw new ConvertException("source can't be a git ref for COPY");
                 }
 
+                if (request.KeepGitDir is { } flagKeep && git.KeepGitDir is { } urlKeep && flagKeep != urlKeep)
+                {
+                    throw new ConvertException("inconsistent keep-git-dir configuration");
+                }
+
+                var checksum = request.Checksum;
+                if (git.Checksum.Length > 0)
+                {
+                    checksum = checksum.Length == 0 || checksum == git.Checksum
+                        ? git.Checksum
+                        : throw new ConvertException($"checksum mismatch \"{checksum}\" != \"{git.Checksum}\"");
+                }
+
                 var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
                 var repository = Sources.Git(git.Remote, commit, new GitOptions
                 {
-                    KeepGitDir = request.KeepGitDir,
-                    Checksum = request.Checksum,
+                    KeepGitDir = git.KeepGitDir ?? request.KeepGitDir ?? false,
+                    SkipSubmodules = git.Submodules == false,
+                    Checksum = checksum,
                     Constraints = OpConstraints.None.WithCustomName(stepName),
                 });
                 actions.Add(new CopyAction(repository, "/", dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner, ExcludePatterns = excludes });
@@ -153,6 +171,11 @@ internal sealed partial class Dispatcher
                 if (!request.IsAdd)
                 {
                     throw new ConvertException("source can't be a URL for COPY");
+                }
+
+                if (request.Checksum.Length > 0 && DigestFormat.Validate(request.Checksum) is { } invalid)
+                {
+                    throw new ConvertException(invalid);
                 }
 
                 var filename = UrlFilename(src);
@@ -170,7 +193,6 @@ internal sealed partial class Dispatcher
             {
                 var path = src;
                 var include = ImmutableArray<string>.Empty;
-                var required = ImmutableArray<string>.Empty;
                 if (request.Parents)
                 {
                     // The part after a "/./" pivot keeps its directories at the destination; without one, all of it does.
@@ -178,10 +200,6 @@ internal sealed partial class Dispatcher
                     var pattern = PosixPath.Join("/", pivot < 0 ? src : src[(pivot + 3)..]);
                     path = pivot < 0 ? "/" : src[..pivot];
                     include = [pattern.TrimStart('/')];
-                    if (!HasWildcards(path) && !HasWildcards(pattern))
-                    {
-                        required = [PosixPath.Join("/", path, pattern)];
-                    }
                 }
 
                 path = PosixPath.Join("/", path);
@@ -197,7 +215,6 @@ internal sealed partial class Dispatcher
                     AllowEmptyWildcard = true,
                     Owner = owner,
                     IncludePatterns = include,
-                    RequiredPaths = required,
                     ExcludePatterns = excludes,
                 });
             }
@@ -207,7 +224,7 @@ internal sealed partial class Dispatcher
         {
             message.Append(" <<").Append(content.Path);
             var inline = LlbState.Scratch.File(
-                new MkfileAction(content.Path, Convert.ToInt32("664", 8), Encoding.UTF8.GetBytes(content.Data)),
+                new MkfileAction(content.Path, profile.InlineFileMode, Encoding.UTF8.GetBytes(content.Data)),
                 Names.Internal("preparing inline document"));
             actions.Add(new CopyAction(inline, content.Path, dest) { Mode = mode, ModeString = modeString, CreateDestPath = true, Owner = owner });
         }
@@ -226,10 +243,11 @@ internal sealed partial class Dispatcher
             stage.CmdIndex--;
             var mergeName = Names.Prefix(stage, "LINK " + name, options.PrefixPlatform, platform, env);
             var groupId = ProgressGroupId(stage, groupName);
-            var layer = LlbState.Scratch.File(chain, OpConstraints.None with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, true) });
+            var step = profile.NamesLinkLayer ? Step(stepName, instruction, stage.IgnoreCache) : OpConstraints.None;
+            var layer = LlbState.Scratch.File(chain, step with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, true) });
             var merged = Sources.Merge(
                 [stage.State, layer],
-                OpConstraints.None.WithCustomName(mergeName) with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, false) });
+                step.WithCustomName(mergeName) with { ProgressGroup = new ProgressGroupSpec(groupId, groupName, false) });
             stage.State = stage.State.WithOutput(merged.Output);
         }
         else
@@ -269,29 +287,13 @@ internal sealed partial class Dispatcher
             return value <= Convert.ToUInt64("7777", 8) ? ((int)value, "") : throw new ConvertException(nonOctal);
         }
 
-        if (chmod.All(char.IsAsciiDigit) || !SymbolicMode().IsMatch(chmod))
+        // A value that starts like a number fails as one (dchapes-mode reads it with strconv).
+        if (char.IsAsciiDigit(chmod[0]) || !SymbolicMode().IsMatch(chmod))
         {
-            throw new ConvertException(chmod.All(char.IsAsciiDigit) ? nonOctal : $"invalid mode: {chmod}");
+            throw new ConvertException(char.IsAsciiDigit(chmod[0]) ? nonOctal : $"invalid mode: {chmod}");
         }
 
         return (null, chmod);
-    }
-
-    private static bool HasWildcards(string name)
-    {
-        for (var i = 0; i < name.Length; i++)
-        {
-            switch (name[i])
-            {
-                case '*' or '?' or '[':
-                    return true;
-                case '\\':
-                    i++;
-                    break;
-            }
-        }
-
-        return false;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*(,[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*)*$")]

@@ -82,6 +82,7 @@ internal sealed partial class Dispatcher
             OpConstraints.None.WithDescription(Names.CommandKey, instruction.Original.Trim()).WithCustomName(name),
             options.SourceMap,
             instruction.Range) with { IgnoreCache = stage.IgnoreCache };
+        var devices = Supports(CapId.ExecMetaCdi) ? Devices(instruction) : [];
         var ulimits = Supports(CapId.ExecMetaUlimit) ? options.Ulimits : [];
         var cgroupParent = Supports(CapId.ExecMetaCgroupParent) ? options.CgroupParent : "";
         var run = stage.State.Run(new RunOptions
@@ -107,10 +108,11 @@ internal sealed partial class Dispatcher
             Mounts = [.. mountSpecs],
             Secrets = [.. secrets],
             Ssh = [.. ssh],
+            Devices = devices,
             Constraints = constraints,
         });
         stage.State = run.Root;
-        Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env), withLayer: true, ranOperation: true);
+        Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env, options.Profile.RunHistoryMergesRepeatedArgs), withLayer: true, ranOperation: true);
     }
 
     /// <summary>The environment for step names, secret env variables shown as <c>****</c>.</summary>
@@ -130,6 +132,12 @@ internal sealed partial class Dispatcher
 
         return masked;
     }
+
+    /// <summary><c>RUN --device</c> values as CDI devices (optional unless <c>required</c>).</summary>
+    private static ImmutableArray<CdiDeviceSpec> Devices(RunInstruction instruction) =>
+        [.. instruction.Devices.Select(value => Parser.Flags.RunDevice.Parse(value) is ({ } device, _)
+            ? new CdiDeviceSpec(device.Name, !device.Required)
+            : throw new ConvertException(Parser.Flags.RunDevice.Parse(value).Error!, instruction.Range))];
 
     private bool Supports(string capId) => options.LlbCaps?.Supports(capId) ?? true;
 
@@ -238,7 +246,7 @@ internal sealed partial class Dispatcher
                     {
                         Owner = new ChownSpec(UserSpec.ById((uint)(mount.Uid ?? 0)), UserSpec.ById((uint)(mount.Gid ?? 0))),
                     },
-                    OpConstraints.None.WithCustomName("[internal] settings cache mount permissions"));
+                    OpConstraints.None.WithCustomName(options.Profile.CacheMountPermissionsStepName));
                 spec = spec with { Source = owned, Selector = "/cache" };
             }
 
@@ -329,12 +337,21 @@ internal sealed partial class Dispatcher
             : new ProxyEnv(http ?? "", https ?? "", ftp ?? "", no ?? "", all ?? "");
     }
 
-    private static string RunCommandString(ImmutableArray<string> args, List<ArgValue> buildArgs, IReadOnlyDictionary<string, string> env)
+    private static string RunCommandString(ImmutableArray<string> args, List<ArgValue> buildArgs, IReadOnlyDictionary<string, string> env, bool mergeRepeated)
     {
         var parts = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var arg in buildArgs)
         {
-            parts.Add(arg.Key + "=" + (env.TryGetValue(arg.Key, out var v) ? v : arg.ValueOrEmpty));
+            var entry = arg.Key + "=" + (env.TryGetValue(arg.Key, out var v) ? v : arg.ValueOrEmpty);
+            if (mergeRepeated && index.TryGetValue(arg.Key, out var at))
+            {
+                parts[at] = entry;
+                continue;
+            }
+
+            index[arg.Key] = parts.Count;
+            parts.Add(entry);
         }
 
         if (parts.Count > 0)

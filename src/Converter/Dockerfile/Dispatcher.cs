@@ -24,7 +24,12 @@ internal sealed partial class Dispatcher(
     /// <summary>The global ARGs by name, the last definition of a name winning.</summary>
     private Dictionary<string, ArgValue> LastMetaArgs { get; } = metaArgs.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, SkipUnsetEnv = true, PatternModifiers = false });
+    private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions
+    {
+        RawQuotes = true,
+        SkipUnsetEnv = true,
+        PatternModifiers = options.Profile.StepNamesExpandPatternModifiers,
+    });
 
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>
     public void DispatchStage(StageDispatch stage)
@@ -34,10 +39,18 @@ internal sealed partial class Dispatcher(
         {
             stage.State = @base.State;
             stage.Platform = @base.Platform;
-            stage.Image = @base.Image;
+            stage.Image = options.Profile.OnBuildTriggersAsCommands ? @base.Image with { Config = @base.Image.Config with { OnBuild = null } } : @base.Image;
+            if (options.Profile.StageInheritsBuildArgs)
+            {
+                stage.BuildArgs.AddRange(@base.BuildArgs);
+            }
         }
 
-        var start = StageImage.Start(stage.Image, stage.Platform?.OS);
+        var start = StageImage.Start(
+            stage.Image,
+            stage.Platform?.OS ?? (options.Profile.WindowsPathRules ? platforms.Target.OS : null),
+            options.Profile.WindowsPathRules,
+            options.Profile.WorkdirStateFollowsConfig);
         stage.Image = start.Image;
         foreach (var (key, value) in start.Env)
         {
@@ -62,15 +75,18 @@ internal sealed partial class Dispatcher(
         stage.State = stage.State.WithNetwork(options.ForceNetworkMode);
         foreach (var trigger in start.OnBuildTriggers)
         {
-            var instruction = TriggerParser.Parse(trigger, out var error)
+            var instruction = TriggerParser.Parse(trigger, options.Profile.ParserDialect, out var error)
                 ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
             Dispatch(stage, new PreparedCommand(instruction, SourcesOfTrigger(instruction)), stage.Location);
         }
 
         foreach (var command in stage.Commands)
         {
-            Dispatch(stage, command, command.Instruction.Range);
+            stage.DispatchingOnBuild = command.IsOnBuild;
+            Dispatch(stage, command, command.IsOnBuild ? stage.Location : command.Instruction.Range);
         }
+
+        stage.DispatchingOnBuild = false;
     }
 
     private System.Collections.Immutable.ImmutableArray<StageDispatch?> SourcesOfTrigger(Instruction instruction) =>

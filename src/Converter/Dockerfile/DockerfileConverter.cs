@@ -4,6 +4,7 @@ using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Converter.Llb.Marshal;
 using CSharpFrontend.Parser;
+using CSharpFrontend.Shared;
 using CSharpFrontend.Shell;
 
 namespace CSharpFrontend.Converter.Dockerfile;
@@ -24,7 +25,7 @@ public static class DockerfileConverter
             throw new ConvertException("the Dockerfile cannot be empty");
         }
 
-        var parsed = DockerfileParser.Parse(dockerfile);
+        var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -45,11 +46,13 @@ public static class DockerfileConverter
             DefaultPlatform = conversion.Platforms.Target,
             LocalUniqueId = options.LocalUniqueId,
             Caps = options.LlbCaps,
+            Profile = options.Profile,
         });
         MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
         return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
+            ImageLayout = options.Profile.ImageConfigLayout,
         };
     }
 
@@ -82,7 +85,7 @@ public static class DockerfileConverter
             await RegisterStagesAsync(metaArgs, cancellationToken).ConfigureAwait(false);
             var target = options.Target.Length == 0
                 ? _stages.States[^1]
-                : _stages.FindByName(options.Target) ?? throw new ConvertException($"target stage {options.Target} could not be found");
+                : _stages.FindByName(options.Target) ?? throw TargetNotFound();
             PrepareCommands();
             if (_stages.FindCycle() is { } cyclic)
             {
@@ -96,6 +99,15 @@ public static class DockerfileConverter
 
             var reachable = target.Reachable();
             await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
+            if (options.Profile.OnBuildTriggersAsCommands)
+            {
+                // Triggers can read from other stages: add them as commands until no new stage becomes reachable.
+                while (AddOnBuildTriggers(reachable))
+                {
+                    reachable = target.Reachable();
+                    await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
+                }
+            }
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -118,7 +130,8 @@ public static class DockerfileConverter
         /// <summary>Platform args, then the ARGs before the first FROM (build args win over defaults).</summary>
         private List<ArgValue> GlobalArgs()
         {
-            var args = Platforms.Args().Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
+            var targetStage = options.Profile.TargetStageArg ? (options.Target.Length > 0 ? options.Target : dockerfile.Stages[^1].Name) : null;
+            var args = Platforms.Args(targetStage).Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
             var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.MetaArgs)
             {
@@ -185,13 +198,24 @@ public static class DockerfileConverter
                         ? expanded.Value
                         : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
                     used.UnionWith(expanded.UsedVariables);
+                    var current = options.Profile.PlatformErrorsSuggestArgs;
+                    if (current && platform.Length == 0)
+                    {
+                        throw new ConvertException(
+                            SuggestArg($"empty platform value from expression {stage.Platform}", expanded.UnsetVariables, environment.Keys), stage.Range);
+                    }
+
                     try
                     {
                         state.Platform = LlbPlatform.Parse(platform);
                     }
                     catch (FormatException ex)
                     {
-                        throw new ConvertException($"failed to parse platform {platform}: {ex.Message}", stage.Range);
+                        throw new ConvertException(
+                            current
+                                ? $"failed to parse platform {stage.Platform}: " + SuggestArg(ex.Message, expanded.UnsetVariables, environment.Keys)
+                                : $"failed to parse platform {platform}: {ex.Message}",
+                            stage.Range);
                     }
                 }
 
@@ -224,6 +248,52 @@ public static class DockerfileConverter
                     state.IgnoreCache = ignore.IsEmpty || stage.Name.Length > 0 && ignore.Any(n => string.Equals(n, stage.Name, StringComparison.OrdinalIgnoreCase));
                 }
             }
+        }
+
+        /// <summary>
+        /// Current BuildKit's ONBUILD: the triggers of a stage's base (the image's config, or the base stage's ONBUILD
+        /// instructions) become the stage's first commands, counted in its steps, their sources its dependencies.
+        /// True when a trigger reads from another stage (reachability must be computed again).
+        /// </summary>
+        private bool AddOnBuildTriggers(IReadOnlySet<StageDispatch> reachable)
+        {
+            var newDependencies = false;
+            foreach (var stage in _stages.States.ToArray())
+            {
+                if (!reachable.Contains(stage) || stage.OnBuildInit || stage.FromContext || stage.Unregistered)
+                {
+                    continue;
+                }
+
+                stage.OnBuildInit = true;
+                var triggers = stage.Base is { } @base
+                    ? [.. @base.Commands.Select(c => c.Instruction).OfType<OnbuildInstruction>().Select(o => o.Expression)]
+                    : stage.Image.Config.OnBuild ?? [];
+                if (triggers.IsDefaultOrEmpty)
+                {
+                    continue;
+                }
+
+                var commands = new List<PreparedCommand>();
+                foreach (var trigger in triggers)
+                {
+                    var instruction = TriggerParser.Parse(trigger, options.Profile.ParserDialect, out var error)
+                        ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
+                    var sources = SourcesOf(instruction);
+                    commands.Add(new PreparedCommand(instruction, sources, IsOnBuild: true));
+                    foreach (var source in sources.OfType<StageDispatch>())
+                    {
+                        stage.Deps.Add(source);
+                        newDependencies = true;
+                    }
+                }
+
+                stage.Commands.InsertRange(0, commands);
+                stage.CmdTotal += commands.Count;
+                stage.Image = stage.Image with { Config = stage.Image.Config with { OnBuild = null } };
+            }
+
+            return newDependencies;
         }
 
         private void AddStage(StageDispatch state)
@@ -279,10 +349,37 @@ public static class DockerfileConverter
             }
         }
 
+        /// <summary>Adds "did you mean" for the first unset variable that is close to a defined arg.</summary>
+        private static string SuggestArg(string message, IEnumerable<string> unset, IEnumerable<string> defined)
+        {
+            var names = defined.ToArray();
+            foreach (var name in unset.Order(StringComparer.Ordinal))
+            {
+                if (Parser.Text.Suggest.Search(name, names, caseSensitive: true) is { } match)
+                {
+                    return $"{message} (did you mean {match}?)";
+                }
+            }
+
+            return message;
+        }
+
+        private ConvertException TargetNotFound() =>
+            options.Profile.TargetErrorQuotesAndSuggests
+                ? new ConvertException(Parser.Text.Suggest.Wrap(
+                    $"target stage {GoQuoting.Quote(options.Target)} could not be found",
+                    options.Target,
+                    _stages.States.Select(s => s.StageName).Where(n => n.Length > 0),
+                    caseSensitive: true))
+                : new ConvertException($"target stage {options.Target} could not be found");
+
         private ImmutableArray<StageDispatch?> SourcesOf(Instruction instruction)
         {
             switch (instruction)
             {
+                case CopyInstruction { From.Length: > 0 } copy when options.Profile.CopyFromRejectsExpansion
+                    && (!_lexer.TryExpand(copy.From, ImmutableDictionary<string, string>.Empty, out var literal, out _) || literal != copy.From):
+                    throw new ConvertException("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
                 case CopyInstruction { From.Length: > 0 } copy:
                     return [int.TryParse(copy.From, System.Globalization.NumberStyles.AllowLeadingSign, null, out var index)
                         ? _stages.FindByIndex(index)
@@ -312,17 +409,19 @@ public static class DockerfileConverter
 
         private async ValueTask ResolveBaseImagesAsync(IReadOnlySet<StageDispatch> reachable, CancellationToken cancellationToken)
         {
-            foreach (var stage in _stages.States)
+            foreach (var stage in _stages.States.ToArray())
             {
-                if (stage.Base is not null || stage.FromContext)
+                if (stage.Base is not null || stage.FromContext || stage.Resolved)
                 {
                     continue;
                 }
 
+                stage.Resolved = reachable.Contains(stage);
+
                 if (stage.BaseName == EmptyImageName)
                 {
                     stage.State = LlbState.Scratch;
-                    stage.Image = StageImage.Scratch(Platforms.Target);
+                    stage.Image = StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
                     stage.Dispatched |= stage.Unregistered;
                     continue;
                 }
@@ -343,7 +442,7 @@ public static class DockerfileConverter
 
                 if (named is not null)
                 {
-                    stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target);
+                    stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
                     stage.State = named.State.WithPlatform(platform);
                     stage.Platform = platform;
                     stage.Dispatched |= stage.Unregistered;
@@ -358,6 +457,11 @@ public static class DockerfileConverter
                     if (stage.Platform is null && Platforms.Implicit)
                     {
                         platform = StageImage.AutoDetectPlatform(image, platform, Platforms.Build);
+                    }
+
+                    if (options.Profile.PinnedBaseKeepsTag)
+                    {
+                        reference = reference.WithDefaultTag();
                     }
 
                     if (resolved.Digest is { Length: > 0 } digest)

@@ -34,7 +34,7 @@ internal static class Names
         stage.CmdIndex++;
         var width = (int)(1 + Math.Log10(stage.CmdTotal));
         return prefix + stage.CmdIndex.ToString(CultureInfo.InvariantCulture).PadLeft(width) + "/" +
-               stage.CmdTotal.ToString(CultureInfo.InvariantCulture) + "] " + text;
+               stage.CmdTotal.ToString(CultureInfo.InvariantCulture) + "] " + (stage.DispatchingOnBuild ? "ONBUILD " : "") + text;
     }
 
     /// <summary>The first word upper-cased (the instruction keyword as written may be lower case).</summary>

@@ -23,16 +23,37 @@ internal sealed record PlatformOptions(LlbPlatform Target, ImmutableArray<LlbPla
     }
 
     /// <summary>BUILDPLATFORM, BUILDOS, ... TARGETVARIANT with their values.</summary>
-    public IEnumerable<ArgValue> Args()
+    /// <summary>
+    /// The automatic platform args; with <paramref name="targetStage"/> (v0.24) also BUILDOSVERSION, TARGETOSVERSION and
+    /// TARGETSTAGE, and TARGETPLATFORM with its OS version (<c>windows(10.0.20348)/amd64</c>).
+    /// </summary>
+    public IEnumerable<ArgValue> Args(string? targetStage = null)
     {
         var b = Build[0];
+        var current = targetStage is not null;
         yield return new ArgValue("BUILDPLATFORM", b.ToString());
         yield return new ArgValue("BUILDOS", b.OS);
+        if (current)
+        {
+            yield return new ArgValue("BUILDOSVERSION", b.OSVersion);
+        }
+
         yield return new ArgValue("BUILDARCH", b.Architecture);
         yield return new ArgValue("BUILDVARIANT", b.Variant);
-        yield return new ArgValue("TARGETPLATFORM", Target.ToString());
+        yield return new ArgValue("TARGETPLATFORM", current && Target.OSVersion.Length > 0
+            ? PosixPath.Join($"{Target.OS}({Target.OSVersion})", Target.Architecture, Target.Variant)
+            : Target.ToString());
         yield return new ArgValue("TARGETOS", Target.OS);
+        if (current)
+        {
+            yield return new ArgValue("TARGETOSVERSION", Target.OSVersion);
+        }
+
         yield return new ArgValue("TARGETARCH", Target.Architecture);
         yield return new ArgValue("TARGETVARIANT", Target.Variant);
+        if (current)
+        {
+            yield return new ArgValue("TARGETSTAGE", targetStage!.Length == 0 ? "default" : targetStage);
+        }
     }
 }

@@ -11,8 +11,11 @@ internal sealed record ArgValue(string Key, string? Value)
     public string ValueOrEmpty => Value ?? "";
 }
 
-/// <summary>An instruction of a stage with the stages it reads from (COPY --from, RUN --mount from).</summary>
-internal sealed record PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources);
+/// <summary>
+/// An instruction of a stage with the stages it reads from (COPY --from, RUN --mount from); an ONBUILD trigger of
+/// the base when <paramref name="IsOnBuild"/>.
+/// </summary>
+internal sealed record PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources, bool IsOnBuild = false);
 
 /// <summary>
 /// The working state of one stage while the converter walks it (BuildKit's dispatchState): its LLB state and
@@ -73,6 +76,15 @@ internal sealed class StageDispatch
     public int CmdIndex { get; set; }
 
     public int CmdTotal { get; set; }
+
+    /// <summary>Whether the command being dispatched is an ONBUILD trigger (its step name says so).</summary>
+    public bool DispatchingOnBuild { get; set; }
+
+    /// <summary>Whether the base image has been looked up (or the stage found not to need it).</summary>
+    public bool Resolved { get; set; }
+
+    /// <summary>Whether the base's ONBUILD triggers have been added to <see cref="Commands"/>.</summary>
+    public bool OnBuildInit { get; set; }
 
     /// <summary>Where the stage is defined: its FROM, or the instruction that named an image as a stage.</summary>
     public SourceRange? Location => Stage?.Range ?? NamedAt;

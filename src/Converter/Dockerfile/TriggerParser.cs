@@ -5,9 +5,9 @@ namespace CSharpFrontend.Converter.Dockerfile;
 /// <summary>Reads an ONBUILD trigger of a base image (one instruction, default escape token) into an instruction.</summary>
 internal static class TriggerParser
 {
-    public static Instruction? Parse(string trigger, out string? error)
+    public static Instruction? Parse(string trigger, BuildKitDialect dialect, out string? error)
     {
-        var syntax = DockerfileParser.Parse(trigger, new ParseOptions { BuildInstructions = false });
+        var syntax = DockerfileParser.Parse(trigger, new ParseOptions { BuildInstructions = false, Dialect = dialect });
         if (syntax.FirstError is { } syntaxError)
         {
             error = syntaxError.ToBuildKitMessage();
@@ -20,7 +20,7 @@ internal static class TriggerParser
             return null;
         }
 
-        var (instruction, diagnostic) = DockerfileParser.ParseInstruction(node);
+        var (instruction, diagnostic) = DockerfileParser.ParseInstruction(node, dialect);
         error = diagnostic?.ToBuildKitMessage();
         return instruction;
     }

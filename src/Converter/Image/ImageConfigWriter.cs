@@ -4,29 +4,33 @@ using System.Text;
 namespace CSharpFrontend.Converter.Image;
 
 /// <summary>
-/// Writes an <see cref="ImageConfig"/> as Go's <c>encoding/json</c> marshals BuildKit v0.11.6's image type:
-/// struct field order, omitempty rules, map keys sorted, Go string escaping, durations as integer nanoseconds.
+/// Writes an <see cref="ImageConfig"/> as Go's <c>encoding/json</c> marshals BuildKit's image type (of the
+/// <see cref="ImageConfigLayout"/> given): struct field order, omitempty rules, map keys sorted, Go string escaping,
+/// durations as integer nanoseconds.
 /// </summary>
 public static class ImageConfigWriter
 {
     /// <summary>Compact JSON, byte-equal to Go's <c>json.Marshal</c>.</summary>
-    public static string ToJson(ImageConfig image) => Write(image, null);
+    public static string ToJson(ImageConfig image, ImageConfigLayout layout = ImageConfigLayout.DockerOci) => Write(image, null, layout);
 
     /// <summary>Indented JSON, byte-equal to Go's <c>json.MarshalIndent(image, "", indent)</c> (no final newline).</summary>
-    public static string ToIndentedJson(ImageConfig image, string indent = "  ") => Write(image, indent);
+    public static string ToIndentedJson(ImageConfig image, ImageConfigLayout layout = ImageConfigLayout.DockerOci, string indent = "  ") =>
+        Write(image, indent, layout);
 
     /// <summary>Compact JSON as UTF-8 bytes.</summary>
-    public static byte[] ToUtf8Json(ImageConfig image) => Encoding.UTF8.GetBytes(ToJson(image));
+    public static byte[] ToUtf8Json(ImageConfig image, ImageConfigLayout layout = ImageConfigLayout.DockerOci) =>
+        Encoding.UTF8.GetBytes(ToJson(image, layout));
 
-    private static string Write(ImageConfig image, string? indent)
+    private static string Write(ImageConfig image, string? indent, ImageConfigLayout layout)
     {
         var json = new GoJsonBuilder(indent);
-        WriteImage(json, image);
+        WriteImage(json, image, layout);
         return json.ToString();
     }
 
-    private static void WriteImage(GoJsonBuilder json, ImageConfig image)
+    private static void WriteImage(GoJsonBuilder json, ImageConfig image, ImageConfigLayout layout)
     {
+        var v011 = layout == ImageConfigLayout.BuildKitV011;
         json.BeginObject();
         if (image.Created is { } created)
         {
@@ -35,10 +39,19 @@ public static class ImageConfigWriter
 
         OptionalString(json, "author", image.Author);
         json.Name("architecture").String(image.Architecture);
-        OptionalString(json, "variant", image.Variant);
+        if (v011)
+        {
+            OptionalString(json, "variant", image.Variant);
+        }
+
         json.Name("os").String(image.OS);
         OptionalString(json, "os.version", image.OSVersion);
         OptionalArray(json, "os.features", image.OSFeatures);
+        if (!v011)
+        {
+            OptionalString(json, "variant", image.Variant);
+        }
+
         json.Name("rootfs").BeginObject().Name("type").String(image.RootFs.Type).Name("diff_ids");
         if (image.RootFs.DiffIds is { } diffIds)
         {
@@ -62,7 +75,7 @@ public static class ImageConfigWriter
         }
 
         json.Name("config");
-        WriteConfig(json, image.Config);
+        WriteConfig(json, image.Config, v011);
         json.EndObject();
     }
 
@@ -85,7 +98,7 @@ public static class ImageConfigWriter
         json.EndObject();
     }
 
-    private static void WriteConfig(GoJsonBuilder json, ContainerConfig config)
+    private static void WriteConfig(GoJsonBuilder json, ContainerConfig config, bool v011)
     {
         json.BeginObject();
         OptionalString(json, "User", config.User);
@@ -107,6 +120,11 @@ public static class ImageConfigWriter
         }
 
         OptionalString(json, "StopSignal", config.StopSignal);
+        if (!v011 && config.ArgsEscaped)
+        {
+            json.Name("ArgsEscaped").Bool(true);
+        }
+
         if (config.Healthcheck is { } health)
         {
             json.Name("Healthcheck").BeginObject();
@@ -117,6 +135,14 @@ public static class ImageConfigWriter
             OptionalNumber(json, "StartInterval", health.StartInterval);
             OptionalNumber(json, "Retries", health.Retries);
             json.EndObject();
+        }
+
+        if (!v011)
+        {
+            OptionalArray(json, "OnBuild", config.OnBuild ?? []);
+            OptionalArray(json, "Shell", config.Shell);
+            json.EndObject();
+            return;
         }
 
         if (config.ArgsEscaped)

@@ -13,14 +13,18 @@ public static class StageImage
     /// os, architecture and variant, rootfs type <c>layers</c> with no diff ids (written <c>null</c>), working
     /// directory <c>/</c> and the default PATH for the os.
     /// </summary>
-    public static ImageConfig Scratch(LlbPlatform platform) =>
+    public static ImageConfig Scratch(LlbPlatform platform, bool windowsRules = false) =>
         new()
         {
             Architecture = platform.Architecture,
             OS = platform.OS,
             Variant = platform.Variant,
             RootFs = new RootFs { Type = "layers" },
-            Config = new ContainerConfig { WorkingDir = "/", Env = ["PATH=" + DefaultPath.For(platform.OS)] },
+            Config = new ContainerConfig
+            {
+                WorkingDir = "/",
+                Env = windowsRules && platform.OS == "windows" ? EnvEntries.Empty : ["PATH=" + DefaultPath.For(platform.OS)],
+            },
         };
 
     /// <summary>The image of a stage built on a resolved base image: its config as is, without <c>created</c>.</summary>
@@ -59,11 +63,19 @@ public static class StageImage
     /// A relative working directory in the config becomes <c>/dir/dir</c> in the image (upstream joins it onto
     /// itself), while the LLB state gets the directory as written.
     /// </remarks>
-    public static StageStart Start(ImageConfig image, string? platformOS)
+    /// <param name="image">The stage's image so far.</param>
+    /// <param name="platformOS">The stage's OS.</param>
+    /// <param name="windowsRules">
+    /// Current BuildKit's Windows rules: no default PATH (left to the OS) and the config's working directory with
+    /// backslashes.
+    /// </param>
+    /// <param name="stateDirFromConfig">The state's directory is the config's, normalized (v0.24), not as written.</param>
+    public static StageStart Start(ImageConfig image, string? platformOS, bool windowsRules = false, bool stateDirFromConfig = false)
     {
         var config = image.Config;
         var env = config.Env;
-        if (!env.ContainsKey("PATH"))
+        var windows = windowsRules && platformOS == "windows";
+        if (!env.ContainsKey("PATH") && !windows)
         {
             env = env.Set("PATH", DefaultPath.For(platformOS ?? ""));
         }
@@ -76,6 +88,16 @@ public static class StageImage
             if (!PosixPath.IsAbs(workingDir))
             {
                 workingDir = PosixPath.Join("/", workingDir, workingDir);
+            }
+
+            if (stateDirFromConfig)
+            {
+                stateDir = workingDir;
+            }
+
+            if (windows)
+            {
+                workingDir = workingDir.Replace('/', '\\');
             }
         }
 

@@ -35,6 +35,7 @@ public static class CapId
     public const string ExecMetaSecurity = "exec.meta.security";
     public const string ExecMetaSetsDefaultPath = "exec.meta.setsdefaultpath";
     public const string ExecMetaUlimit = "exec.meta.ulimit";
+    public const string ExecMetaCdi = "exec.meta.cdi";
     public const string ExecMetaRemoveMountStubsRecursive = "exec.meta.removemountstubs.recursive";
     public const string ExecMountBind = "exec.mount.bind";
     public const string ExecMountBindReadWriteNoOutput = "exec.mount.bind.readwrite-nooutput";
@@ -52,6 +53,7 @@ public static class CapId
     public const string FileCopyIncludeExcludePatterns = "file.copy.includeexcludepatterns";
     public const string FileRmNoFollowSymlink = "file.rm.nofollowsymlink";
     public const string FileCopyRequiredPaths = "file.copy.requiredpaths";
+    public const string SourceGitSkipSubmodules = "source.git.skipsubmodules";
     public const string FileCopyModeString = "file.copy.modestring";
     public const string SourceGitChecksum = "source.git.checksum";
     public const string Constraints = "constraints";
@@ -70,10 +72,10 @@ public static class CapId
         SourceLocalDiffer, SourceGit, SourceGitKeepDir, SourceGitFullUrl, SourceGitHttpAuth, SourceGitKnownSshHosts,
         SourceGitMountSshSock, SourceGitSubdir, SourceHttp, SourceHttpChecksum, SourceHttpPerm, SourceHttpUidGid,
         SourceOciLayout, ExecMetaBase, ExecMetaCgroupParent, ExecMetaNetwork, ExecMetaProxy, ExecMetaSecurity,
-        ExecMetaSetsDefaultPath, ExecMetaUlimit, ExecMetaRemoveMountStubsRecursive, ExecMountBind,
+        ExecMetaSetsDefaultPath, ExecMetaUlimit, ExecMetaCdi, ExecMetaRemoveMountStubsRecursive, ExecMountBind,
         ExecMountBindReadWriteNoOutput, ExecMountCache, ExecMountCacheSharing, ExecMountSelector, ExecMountTmpfs,
         ExecMountTmpfsSize, ExecMountSecret, ExecMountSsh, ExecCgroupsMounted, ExecSecretEnv, FileBase, FileRmWildcard,
-        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, FileCopyRequiredPaths, FileCopyModeString, SourceGitChecksum, Constraints, Platform, MetaIgnoreCache, MetaDescription,
+        FileCopyIncludeExcludePatterns, FileRmNoFollowSymlink, FileCopyRequiredPaths, FileCopyModeString, SourceGitChecksum, SourceGitSkipSubmodules, Constraints, Platform, MetaIgnoreCache, MetaDescription,
         MetaExportCache, MergeOp, DiffOp,
     ];
 }

@@ -102,5 +102,11 @@ public sealed record RunOptions
 
     public ImmutableArray<SshSpec> Ssh { get; init; } = [];
 
+    /// <summary>CDI devices the container gets (<c>RUN --device</c>).</summary>
+    public ImmutableArray<CdiDeviceSpec> Devices { get; init; } = [];
+
     public OpConstraints Constraints { get; init; } = OpConstraints.None;
 }
+
+/// <summary>A CDI device by its fully qualified name (<c>vendor.com/class=name</c>); optional unless required.</summary>
+public sealed record CdiDeviceSpec(string Name, bool Optional);

@@ -16,6 +16,7 @@ public sealed class ExecVertex : Vertex
         ProxyEnv = options.ProxyEnv;
         Secrets = options.Secrets;
         Ssh = options.Ssh;
+        Devices = options.Devices;
         SortedMounts = [.. mounts.Select((mount, slot) => (mount, slot)).OrderBy(m => m.mount.Target, StringComparer.Ordinal)];
         Inputs = [.. SortedMounts.Select(m => m.Mount.Source?.Output).OfType<LlbOutput>().Distinct()];
     }
@@ -31,6 +32,8 @@ public sealed class ExecVertex : Vertex
     public ImmutableArray<SecretSpec> Secrets { get; }
 
     public ImmutableArray<SshSpec> Ssh { get; }
+
+    public ImmutableArray<CdiDeviceSpec> Devices { get; }
 
     /// <summary>Mounts ordered by target as they are marshalled, each with its slot in <see cref="Mounts"/>.</summary>
     internal ImmutableArray<(MountSpec Mount, int Slot)> SortedMounts { get; }

@@ -4,7 +4,7 @@ namespace CSharpFrontend.Converter.Llb;
 public sealed class FileVertex : Vertex
 {
     internal FileVertex(LlbState @base, FileChain chain, OpConstraints constraints)
-        : base(constraints.WithCap(CapId.FileBase).Merge(PatternCaps(chain)))
+        : base(constraints.WithCap(CapId.FileBase))
     {
         if (chain.Actions.IsDefaultOrEmpty)
         {
@@ -37,7 +37,8 @@ public sealed class FileVertex : Vertex
 
     public override IReadOnlyList<LlbOutput> Inputs { get; }
 
-    private static OpConstraints PatternCaps(FileChain chain)
+    /// <summary>The caps the copy actions need (pattern, required-path and mode-string copies).</summary>
+    internal static OpConstraints CopyCaps(FileChain chain)
     {
         var caps = OpConstraints.None;
         foreach (var copy in chain.Actions.OfType<CopyAction>())

@@ -55,6 +55,9 @@ public sealed record GitOptions
 
     public string MountSshSock { get; init; } = "";
 
+    /// <summary>Leave submodules out of the checkout (<c>git.skipsubmodules</c>).</summary>
+    public bool SkipSubmodules { get; init; }
+
     /// <summary>The commit (or tag object) the checkout must have; empty for no check.</summary>
     public string Checksum { get; init; } = "";
 
@@ -197,6 +200,12 @@ public static class Sources
         {
             attrs["git.checksum"] = options.Checksum;
             constraints = constraints.WithCap(CapId.SourceGitChecksum);
+        }
+
+        if (options.SkipSubmodules)
+        {
+            attrs["git.skipsubmodules"] = "true";
+            constraints = constraints.WithCap(CapId.SourceGitSkipSubmodules);
         }
 
         if (url.Length > 0)

@@ -15,16 +15,18 @@ internal static class OutlineCommand
         var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)" };
         var platform = new Option<string?>("--platform") { Description = "target platform (default: linux/amd64)" };
         var json = new Option<bool>("--json") { Description = "print the subrequest's JSON result instead of tables" };
+        var compat = CompatOption.Create();
         var command = new Command("outline", "Show what building a target asks of its user: build args (with values and descriptions), secrets, SSH sockets.\n\nExamples:\n  csharp-frontend outline Dockerfile\n  csharp-frontend outline --target build --build-arg VERSION=2 --json Dockerfile")
         {
-            file, target, buildArgs, platform, json,
+            file, target, buildArgs, platform, json, compat,
         };
         command.SetAction(result => Run(
-            result.GetValue(file)!, result.GetValue(target), result.GetValue(buildArgs) ?? [], result.GetValue(platform), result.GetValue(json)));
+            result.GetValue(file)!, result.GetValue(target), result.GetValue(buildArgs) ?? [], result.GetValue(platform), result.GetValue(json),
+            CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
 
-    private static int Run(string path, string? target, string[] buildArgs, string? platform, bool json)
+    private static int Run(string path, string? target, string[] buildArgs, string? platform, bool json, Converter.Profiles.BuildKitProfile profile)
     {
         if (InputFile.TryRead(path, Console.Error) is not { } input)
         {
@@ -40,6 +42,7 @@ internal static class OutlineCommand
         {
             var options = new ConvertOptions
             {
+                Profile = profile,
                 Target = target ?? "",
                 TargetPlatform = platform is null ? LlbPlatform.LinuxAmd64 : LlbPlatform.Parse(platform),
                 BuildPlatforms = [LlbPlatform.LinuxAmd64],

@@ -9,15 +9,16 @@ internal static class ParseCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
+        var compat = CompatOption.Create();
         var command = new Command("parse", "Print the Dockerfile's syntax tree, one s-expression per instruction.\n\nExamples:\n  csharp-frontend parse Dockerfile\n  cat Dockerfile | csharp-frontend parse -")
         {
-            file,
+            file, compat,
         };
-        command.SetAction(result => Run(result.GetValue(file)!));
+        command.SetAction(result => Run(result.GetValue(file)!, CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
 
-    private static int Run(string path)
+    private static int Run(string path, Converter.Profiles.BuildKitProfile profile)
     {
         if (InputFile.TryRead(path, Console.Error) is not { } input)
         {
@@ -25,7 +26,7 @@ internal static class ParseCommand
         }
 
         // The syntax tree is BuildKit's parser level: instruction-level problems are translate's to report.
-        var parsed = DockerfileParser.Parse(input.Text, new ParseOptions { BuildInstructions = false });
+        var parsed = DockerfileParser.Parse(input.Text, new ParseOptions { BuildInstructions = false, Dialect = profile.ParserDialect });
         foreach (var diagnostic in parsed.Diagnostics)
         {
             DiagnosticPrinter.Print(Console.Error, input, diagnostic);

@@ -12,15 +12,16 @@ internal static class TargetsCommand
     {
         var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
         var json = new Option<bool>("--json") { Description = "print the subrequest's JSON result instead of a table" };
+        var compat = CompatOption.Create();
         var command = new Command("targets", "List the build stages (targets) of a Dockerfile, with their descriptions.\n\nExamples:\n  csharp-frontend targets Dockerfile\n  csharp-frontend targets --json Dockerfile")
         {
-            file, json,
+            file, json, compat,
         };
-        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json)));
+        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json), CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
 
-    private static int Run(string path, bool json)
+    private static int Run(string path, bool json, Converter.Profiles.BuildKitProfile profile)
     {
         if (InputFile.TryRead(path, Console.Error) is not { } input)
         {
@@ -29,7 +30,7 @@ internal static class TargetsCommand
 
         try
         {
-            var list = TargetList.From(input.Text, System.Text.Encoding.UTF8.GetBytes(input.Text));
+            var list = TargetList.From(input.Text, System.Text.Encoding.UTF8.GetBytes(input.Text), profile.ParserDialect);
             Console.Out.Write(json ? list.ToJson() + "\n" : list.ToText());
             return 0;
         }

@@ -31,9 +31,10 @@ internal static class TranslateCommand
         var format = new Option<string>("--format") { Description = "pb (binary pb.Definition), json (one line per op, as `buildctl debug dump-llb`) or dot (Graphviz)", DefaultValueFactory = _ => "pb" };
         format.AcceptOnlyFromAmong("pb", "json", "dot");
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
+        var compat = CompatOption.Create();
         var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate --context . Dockerfile | buildctl build --local context=. --local dockerfile=.\n  csharp-frontend translate --build-context tools=docker-image://busybox:1.36 --build-context lib=../lib Dockerfile \\\n    | buildctl build --local context=. --local dockerfile=. --local lib=../lib")
         {
-            file, platform, target, buildArgs, labels, buildContexts, context, imageMetadata, localUniqueId, imageConfig, format, output,
+            file, platform, target, buildArgs, labels, buildContexts, context, imageMetadata, localUniqueId, imageConfig, format, output, compat,
         };
         command.SetAction(result => Run(
             result.GetValue(file)!,
@@ -47,11 +48,12 @@ internal static class TranslateCommand
             result.GetValue(localUniqueId)!,
             result.GetValue(imageConfig),
             result.GetValue(format)!,
-            result.GetValue(output)));
+            result.GetValue(output),
+            CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
 
-    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? contextDirectory, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath)
+    private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? contextDirectory, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath, Converter.Profiles.BuildKitProfile profile)
     {
         if (format == "pb" && outputPath is null && !Console.IsOutputRedirected)
         {
@@ -61,6 +63,7 @@ internal static class TranslateCommand
 
         var options = new ConvertOptions
         {
+            Profile = profile,
             LocalUniqueId = localUniqueId,
             LlbCaps = LlbCaps.All,
             Target = target ?? "",
@@ -141,7 +144,7 @@ internal static class TranslateCommand
             string config;
             try
             {
-                config = ImageConfigWriter.ToIndentedJson(result.Image);
+                config = ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout);
             }
             catch (InvalidOperationException ex)
             {

@@ -11,6 +11,12 @@ public sealed record CacheImport(string Type, ImmutableSortedDictionary<string, 
 /// <summary>The Dockerfile frontend's options, parsed from the frontend options as builder/build.go reads them.</summary>
 public sealed record BuildOptions
 {
+    /// <summary>
+    /// The BuildKit release to equal: <c>build-arg:CSHARP_FRONTEND_COMPAT</c> (<c>v0.24</c>, the default, or
+    /// <c>v0.11</c>).
+    /// </summary>
+    public Converter.Profiles.BuildKitProfile Profile { get; init; } = Converter.Profiles.BuildKitProfile.V0_24;
+
     /// <summary>The stage to build (<c>target</c>); empty for the last.</summary>
     public string Target { get; init; } = "";
 

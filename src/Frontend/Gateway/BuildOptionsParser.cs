@@ -63,6 +63,7 @@ public static class BuildOptionsParser
 
         return new BuildOptions
         {
+            Profile = ParseProfile(opts.GetValueOrDefault("build-arg:" + CompatBuildArg) ?? ""),
             Target = opts.GetValueOrDefault("target") ?? "",
             Filename = opts.GetValueOrDefault("filename") is { Length: > 0 } filename ? filename : "Dockerfile",
             TargetPlatforms = platforms,
@@ -85,6 +86,16 @@ public static class BuildOptionsParser
             RequestId = opts.GetValueOrDefault("requestid"),
         };
     }
+
+    /// <summary>The build arg that chooses the BuildKit release to equal (ours; upstream has none).</summary>
+    public const string CompatBuildArg = "CSHARP_FRONTEND_COMPAT";
+
+    private static Converter.Profiles.BuildKitProfile ParseProfile(string value) =>
+        value.Length == 0
+            ? Converter.Profiles.BuildKitProfile.V0_24
+            : Converter.Profiles.BuildKitProfile.Find(value)
+              ?? throw new GatewayException($"invalid {CompatBuildArg} value \"{value}\": expected one of "
+                  + string.Join(", ", Converter.Profiles.BuildKitProfile.All.Select(p => p.Name)));
 
     /// <summary>builder/caps.go <c>validateCaps</c>: an unknown cap fails unless marked <c>+forward</c> (then it is ignored here).</summary>
     public static void ValidateFrontendCaps(string requested)

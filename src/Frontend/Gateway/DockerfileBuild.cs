@@ -39,7 +39,7 @@ public static class DockerfileBuild
             ?? PlatformProto.Current();
         var llbCaps = LlbCaps.Of(client.LlbCaps.Enabled);
         var localUniqueId = Guid.NewGuid().ToString("N");
-        var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId };
+        var marshal = new MarshalOptions { DefaultPlatform = PlatformProto.Current(), Caps = llbCaps, LocalUniqueId = localUniqueId, Profile = options.Profile };
 
         var main = await MainContext.ResolveAsync(client, options, marshal, cancellationToken).ConfigureAwait(false);
         var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, main, cancellationToken).ConfigureAwait(false);
@@ -55,6 +55,7 @@ public static class DockerfileBuild
         var images = new BridgeImageResolver(client);
         var convert = new ConvertOptions
         {
+            Profile = options.Profile,
             Target = options.Target,
             BuildPlatforms = [buildPlatform],
             BuildArgs = options.BuildArgs,
@@ -124,7 +125,7 @@ public static class DockerfileBuild
         byte[] config;
         try
         {
-            config = ImageConfigWriter.ToUtf8Json(result.Image);
+            config = ImageConfigWriter.ToUtf8Json(result.Image, result.ImageLayout);
         }
         catch (InvalidOperationException ex)
         {

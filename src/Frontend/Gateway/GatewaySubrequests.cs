@@ -53,7 +53,7 @@ public static class GatewaySubrequests
                 TargetList list;
                 try
                 {
-                    list = TargetList.From(text, dockerfile.Content);
+                    list = TargetList.From(text, dockerfile.Content, options.Profile.ParserDialect);
                 }
                 catch (ConvertException ex)
                 {

@@ -2,70 +2,74 @@ using CSharpFrontend.Parser.Text;
 
 namespace CSharpFrontend.Parser.Flags;
 
-/// <summary>The check of a <c>RUN --device</c> value that BuildKit's instruction parser makes (its <c>ParseDevice</c>).</summary>
-internal static class RunDevice
+/// <summary>
+/// One <c>RUN --device</c> value (Dockerfile labs 1.14+): a CDI device name, <c>name=</c>, and <c>required</c> (bare
+/// or <c>=bool</c>), as CSV fields. Devices are optional unless required.
+/// </summary>
+/// <param name="Name">The fully qualified CDI name, e.g. <c>vendor.com/gpu=0</c>.</param>
+/// <param name="Required">Whether the build fails without it.</param>
+public sealed record RunDevice(string Name, bool Required)
 {
-    private static readonly string[] Keys = ["name", "required"];
-
-    /// <summary>BuildKit's message for an invalid device value; null when it is valid.</summary>
-    public static string? Check(string value)
+    /// <summary>Parses one value; the error is worded as BuildKit's.</summary>
+    public static (RunDevice? Device, string? Error) Parse(string value)
     {
         var (fields, csvError) = CsvFields.Split(value);
         if (fields is null)
         {
-            return "failed to parse csv devices: " + csvError;
+            return (null, "failed to parse csv devices: " + csvError);
         }
 
-        string name = string.Empty;
+        var name = "";
+        var required = false;
         foreach (var field in fields)
         {
-            int eq = field.IndexOf('=');
-            string key = (eq < 0 ? field : field[..eq]).ToLowerInvariant();
+            var eq = field.IndexOf('=');
+            var key = (eq < 0 ? field : field[..eq]).ToLowerInvariant();
             if (eq < 0)
             {
                 if (key == "required")
                 {
-                    continue;
+                    required = true;
                 }
-
-                if (name.Length == 0)
+                else if (name.Length == 0)
                 {
                     name = field;
-                    continue;
+                }
+                else
+                {
+                    return (null, $"invalid field '{field}' must be a key=value pair");
                 }
 
-                return $"invalid field '{field}' must be a key=value pair";
+                continue;
             }
 
-            string v = field[(eq + 1)..];
+            var fieldValue = field[(eq + 1)..];
             switch (key)
             {
+                case "name" when name.Length > 0:
+                    return (null, "device name already set to " + name);
                 case "name":
-                    if (name.Length > 0)
-                    {
-                        return $"device name already set to {name}";
-                    }
-
-                    name = v;
+                    name = fieldValue;
                     break;
                 case "required":
-                    if (RunMount.ParseBool(v) is null)
+                    if (RunMount.ParseBool(fieldValue) is not { } parsed)
                     {
-                        return $"invalid value for {key}: {v}";
+                        return (null, $"invalid value for {key}: {fieldValue}");
                     }
 
+                    required = parsed;
                     break;
                 default:
                     if (name.Length == 0)
                     {
                         name = field;
-                        continue;
+                        break;
                     }
 
-                    return Suggest.Wrap($"unexpected key '{key}' in '{field}'", key, Keys, caseSensitive: true);
+                    return (null, Suggest.Wrap($"unexpected key '{key}' in '{field}'", key, ["name", "required"], true));
             }
         }
 
-        return null;
+        return (new RunDevice(name, required), null);
     }
 }

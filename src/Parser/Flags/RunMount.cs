@@ -276,7 +276,7 @@ public sealed record RunMount(
     }
 
     /// <summary>Go <c>strconv.ParseBool</c>.</summary>
-    internal static bool? ParseBool(string s) => s switch
+    public static bool? ParseBool(string s) => s switch
     {
         "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
         "0" or "f" or "F" or "FALSE" or "false" or "False" => false,

@@ -354,7 +354,7 @@ internal static partial class InstructionParser
         // BuildKit's RUN hooks check, in order, --device (current BuildKit), --mount, --network, --security.
         foreach (var d in f is null ? [] : f.Strings("device"))
         {
-            if (RunDevice.Check(d) is { } error)
+            if (RunDevice.Parse(d).Error is { } error)
             {
                 throw req.Fail(DiagnosticCodes.InvalidFlag, error);
             }

@@ -1,7 +1,7 @@
 namespace CSharpFrontend.Parser.Text;
 
 /// <summary>BuildKit's "did you mean" suggestion: the closest option within Levenshtein distance 2.</summary>
-internal static class Suggest
+public static class Suggest
 {
     /// <summary>Appends <c> (did you mean X?)</c> to <paramref name="message"/> when a close option exists.</summary>
     public static string Wrap(string message, string value, IEnumerable<string> options, bool caseSensitive)

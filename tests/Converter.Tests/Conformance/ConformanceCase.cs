@@ -8,8 +8,8 @@ using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Converter.Tests.Conformance;
 
-/// <summary>One case of the shared corpus: its Dockerfile, options, and what BuildKit v0.11.6 made of it.</summary>
-internal sealed record ConformanceCase(string Name, string Dockerfile, ConvertOptions Options, string Directory)
+/// <summary>One case of a reference corpus: its Dockerfile, options (the corpus's profile), and what BuildKit made of it.</summary>
+internal sealed record ConformanceCase(ReferenceCorpus Corpus, string Name, string Dockerfile, ConvertOptions Options, string Directory)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
@@ -44,9 +44,9 @@ internal sealed record ConformanceCase(string Name, string Dockerfile, ConvertOp
         }
     }
 
-    public static ConformanceCase Load(string name)
+    public static ConformanceCase Load(ReferenceCorpus corpus, string name)
     {
-        var directory = Path.Combine(TestPaths.CasesDir, name);
+        var directory = corpus.CaseDir(name);
         var dockerfile = Utf8.GetString(File.ReadAllBytes(Path.Combine(directory, "Dockerfile")));
         var options = new ConvertOptions
         {
@@ -54,8 +54,9 @@ internal sealed record ConformanceCase(string Name, string Dockerfile, ConvertOp
             BuildPlatforms = [LlbPlatform.LinuxAmd64],
             LocalUniqueId = "conformance",
             LlbCaps = LlbCaps.All,
+            Profile = Profiles.BuildKitProfile.Find(corpus.Name)!,
         };
-        options = CaseOptions.Apply(options, Path.Combine(directory, "options.json"), TestPaths.ConformanceDir);
-        return new ConformanceCase(name, dockerfile, options, directory);
+        options = CaseOptions.Apply(options, Path.Combine(directory, "options.json"), corpus.Dir);
+        return new ConformanceCase(corpus, name, dockerfile, options, directory);
     }
 }

@@ -43,7 +43,7 @@ internal static class ConformanceRunner
             return new CaseOutcome(testCase.Name, true, false, false, false, false, false, "rejected: " + error);
         }
 
-        var reference = ReferenceDefinition.Load(testCase.Name);
+        var reference = ReferenceDefinition.Load(testCase.Corpus, testCase.Name);
         var expectedDigests = reference.OpsByDigest.Keys.Order(StringComparer.Ordinal).ToArray();
         var ours = result.Definition.Ops.Select(o => o.Digest.Value).Order(StringComparer.Ordinal).ToArray();
         var head = reference.Definition.Def.Count == 0 ? null : reference.Head;
@@ -76,7 +76,7 @@ internal static class ConformanceRunner
     private static bool ImageMatches(ConformanceCase testCase, ConvertResult result, ref string detail)
     {
         var expected = testCase.ExpectedImage;
-        var ours = JsonNode.Parse(ImageConfigWriter.ToJson(result.Image));
+        var ours = JsonNode.Parse(ImageConfigWriter.ToJson(result.Image, result.ImageLayout));
         if (JsonNode.DeepEquals(expected, ours))
         {
             return true;

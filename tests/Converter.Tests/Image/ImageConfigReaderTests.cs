@@ -64,8 +64,8 @@ public sealed class ImageConfigReaderTests
 
         Assert.Empty(image.Config.OnBuild!.Value);
         Assert.Empty(image.RootFs.DiffIds!.Value);
-        Assert.Contains("\"OnBuild\":[]", ImageConfigWriter.ToJson(image));
-        Assert.Contains("\"diff_ids\":[]", ImageConfigWriter.ToJson(image));
+        Assert.Contains("\"OnBuild\":[]", ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
+        Assert.Contains("\"diff_ids\":[]", ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
     }
 
     [Fact]

@@ -7,12 +7,12 @@ namespace CSharpFrontend.Converter.Tests.Image;
 /// <summary>Every reference <c>image.json</c> read into the records and written back.</summary>
 public sealed class ImageConfigRoundTripTests
 {
-    public static TheoryData<string> Cases()
+    public static TheoryData<string, string> Cases()
     {
-        var data = new TheoryData<string>();
-        foreach (var name in TestPaths.CaseNames().Where(n => File.Exists(ImagePath(n))))
+        var data = new TheoryData<string, string>();
+        foreach (var (corpus, name) in ReferenceCorpus.Cases("image.json"))
         {
-            data.Add(name);
+            data.Add(corpus, name);
         }
 
         return data;
@@ -20,12 +20,12 @@ public sealed class ImageConfigRoundTripTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void RoundTripsAsJson(string caseName)
+    public void RoundTripsAsJson(string corpus, string caseName)
     {
-        var text = File.ReadAllText(ImagePath(caseName));
-        var image = ImageConfigReader.Parse(text, ImagePath(caseName));
+        var text = File.ReadAllText(ImagePath(corpus, caseName));
+        var image = ImageConfigReader.Parse(text, ImagePath(corpus, caseName));
 
-        var written = ImageConfigWriter.ToJson(image);
+        var written = ImageConfigWriter.ToJson(image, Layout(corpus));
 
         Assert.True(
             JsonNode.DeepEquals(JsonNode.Parse(text), JsonNode.Parse(written)),
@@ -34,26 +34,28 @@ public sealed class ImageConfigRoundTripTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void IndentedOutputIsByteEqualToReference(string caseName)
+    public void IndentedOutputIsByteEqualToReference(string corpus, string caseName)
     {
-        var text = File.ReadAllText(ImagePath(caseName));
-        var image = ImageConfigReader.Parse(text, ImagePath(caseName));
+        var text = File.ReadAllText(ImagePath(corpus, caseName));
+        var image = ImageConfigReader.Parse(text, ImagePath(corpus, caseName));
 
-        Assert.Equal(text, ImageConfigWriter.ToIndentedJson(image));
+        Assert.Equal(text, ImageConfigWriter.ToIndentedJson(image, Layout(corpus)));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ReadingTheWrittenJsonGivesEqualRecords(string caseName)
+    public void ReadingTheWrittenJsonGivesEqualRecords(string corpus, string caseName)
     {
-        var image = ImageConfigReader.Parse(File.ReadAllText(ImagePath(caseName)));
+        var image = ImageConfigReader.Parse(File.ReadAllText(ImagePath(corpus, caseName)));
 
-        Assert.Equal(image, ImageConfigReader.Parse(ImageConfigWriter.ToJson(image)));
-        Assert.Equal(image.GetHashCode(), ImageConfigReader.Parse(ImageConfigWriter.ToJson(image)).GetHashCode());
+        Assert.Equal(image, ImageConfigReader.Parse(ImageConfigWriter.ToJson(image, Layout(corpus))));
+        Assert.Equal(image.GetHashCode(), ImageConfigReader.Parse(ImageConfigWriter.ToJson(image, Layout(corpus))).GetHashCode());
     }
 
     [Fact]
-    public void CorpusHasImageConfigs() => Assert.True(Cases().Count >= 250);
+    public void CorporaHaveImageConfigs() => Assert.True(Cases().Count >= 600);
 
-    private static string ImagePath(string caseName) => Path.Combine(TestPaths.CasesDir, caseName, "expected", "image.json");
+    private static string ImagePath(string corpus, string caseName) => ReferenceCorpus.Named(corpus).Expected(caseName, "image.json");
+
+    private static ImageConfigLayout Layout(string corpus) => corpus == "v0.11" ? ImageConfigLayout.BuildKitV011 : ImageConfigLayout.DockerOci;
 }

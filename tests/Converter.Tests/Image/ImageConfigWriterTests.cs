@@ -9,7 +9,7 @@ public sealed class ImageConfigWriterTests
     public void EmptyImageWritesTheAlwaysPresentFields() =>
         Assert.Equal(
             """{"architecture":"","os":"","rootfs":{"type":"","diff_ids":null},"config":{"OnBuild":null}}""",
-            ImageConfigWriter.ToJson(ImageConfig.Empty));
+            ImageConfigWriter.ToJson(ImageConfig.Empty, ImageConfigLayout.BuildKitV011));
 
     [Fact]
     public void EveryFieldInGoStructOrder()
@@ -50,7 +50,7 @@ public sealed class ImageConfigWriterTests
             + ""","config":{"User":"u","ExposedPorts":{"443/tcp":{},"80/tcp":{}},"Env":["A=1"],"Entrypoint":["e"],"Cmd":["c"],"Volumes":{"/v":{}}"""
             + ""","WorkingDir":"/w","Labels":{"a":"1","b":"2"},"StopSignal":"SIGTERM","Healthcheck":{"Test":["CMD","true"],"Interval":30000000000,"Timeout":1,"StartPeriod":2,"Retries":3}"""
             + ""","ArgsEscaped":true,"OnBuild":[],"StopTimeout":10,"Shell":["/bin/sh","-c"]}}""",
-            ImageConfigWriter.ToJson(image));
+            ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ImageConfigWriterTests
 
         Assert.Equal(
             """{"architecture":"","os":"","rootfs":{"type":"","diff_ids":null},"config":{"Env":["a\u003cb\u003e\u0026c","q\"\\","\n\r\t\u0008\u000c\u0001\u001f","\u2028\u2029","é😀","bad\ufffdx","\ufffd","�"],"OnBuild":null}}""",
-            ImageConfigWriter.ToJson(image));
+            ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ImageConfigWriterTests
             [KeyValuePair.Create("\uFF21", "fullwidth"), KeyValuePair.Create("😀", "emoji"), KeyValuePair.Create("B", "b"), KeyValuePair.Create("a", "a")]);
         var image = ImageConfig.Empty with { Config = new ContainerConfig { Labels = labels } };
 
-        Assert.Contains("""{"Labels":{"B":"b","a":"a","Ａ":"fullwidth","😀":"emoji"},""", ImageConfigWriter.ToJson(image));
+        Assert.Contains("""{"Labels":{"B":"b","a":"a","Ａ":"fullwidth","😀":"emoji"},""", ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
     }
 
     [Fact]
@@ -89,19 +89,19 @@ public sealed class ImageConfigWriterTests
         Assert.Equal(
             "{\n  \"architecture\": \"\",\n  \"os\": \"\",\n  \"rootfs\": {\n    \"type\": \"layers\",\n    \"diff_ids\": []\n  },\n"
             + "  \"config\": {\n    \"Volumes\": {\n      \"/d\": {}\n    },\n    \"OnBuild\": []\n  }\n}",
-            ImageConfigWriter.ToIndentedJson(image));
+            ImageConfigWriter.ToIndentedJson(image, ImageConfigLayout.BuildKitV011));
     }
 
     [Fact]
     public void OmitsZeroHealthcheckFieldsButKeepsTheObject() =>
         Assert.Contains(
             "\"Healthcheck\":{},",
-            ImageConfigWriter.ToJson(ImageConfig.Empty with { Config = new ContainerConfig { Healthcheck = new HealthConfig() } }));
+            ImageConfigWriter.ToJson(ImageConfig.Empty with { Config = new ContainerConfig { Healthcheck = new HealthConfig() } }, ImageConfigLayout.BuildKitV011));
 
     [Fact]
     public void Utf8BytesMatchTheText()
     {
         var image = ImageConfig.Empty with { Author = "é" };
-        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToJson(image)), ImageConfigWriter.ToUtf8Json(image));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011)), ImageConfigWriter.ToUtf8Json(image, ImageConfigLayout.BuildKitV011));
     }
 }

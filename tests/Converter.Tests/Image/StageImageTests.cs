@@ -17,8 +17,16 @@ public sealed class StageImageTests
 
         Assert.Equal(
             """{"architecture":"arm","variant":"v7","os":"linux","rootfs":{"type":"layers","diff_ids":null},"config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"WorkingDir":"/","OnBuild":null}}""",
+            ImageConfigWriter.ToJson(image, ImageConfigLayout.BuildKitV011));
+
+        // v0.24.0 (DockerOCIImage): variant after os, no OnBuild.
+        Assert.Equal(
+            """{"architecture":"arm","os":"linux","variant":"v7","rootfs":{"type":"layers","diff_ids":null},"config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"WorkingDir":"/"}}""",
             ImageConfigWriter.ToJson(image));
         Assert.Equal(["PATH=c:\\Windows\\System32;c:\\Windows"], StageImage.Scratch(new LlbPlatform("windows", "amd64")).Config.Env.ToArray());
+
+        // v0.24.0 leaves PATH to Windows (#5445).
+        Assert.Empty(StageImage.Scratch(new LlbPlatform("windows", "amd64"), windowsRules: true).Config.Env);
     }
 
     [Fact]
@@ -210,8 +218,8 @@ public sealed class StageImageTests
 
     private static void AssertMatchesReference(string caseName, ImageConfig image) =>
         Assert.Equal(
-            File.ReadAllText(Path.Combine(TestPaths.CasesDir, caseName, "expected", "image.json")),
-            ImageConfigWriter.ToIndentedJson(image));
+            File.ReadAllText(ReferenceCorpus.V011.Expected(caseName, "image.json")),
+            ImageConfigWriter.ToIndentedJson(image, ImageConfigLayout.BuildKitV011));
 
     private static ImageReference Ref(string text) =>
         ImageReference.TryParseNormalized(text, out var error) ?? throw new ArgumentException(error, nameof(text));

@@ -17,9 +17,9 @@ public sealed record TargetList(ImmutableArray<Target> Targets, ReadOnlyMemory<b
     public const string Version = "1.0.0";
 
     /// <summary>Lists the stages; a Dockerfile the parser rejects throws <see cref="ConvertException"/>.</summary>
-    public static TargetList From(string dockerfile, ReadOnlyMemory<byte> source)
+    public static TargetList From(string dockerfile, ReadOnlyMemory<byte> source, BuildKitDialect dialect = BuildKitDialect.Current)
     {
-        var parsed = DockerfileParser.Parse(dockerfile);
+        var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = dialect });
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             throw new ConvertException(parsed.FirstError?.ToBuildKitMessage() ?? "failed to parse the Dockerfile", parsed.FirstError?.Range);

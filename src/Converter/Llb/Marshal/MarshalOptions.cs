@@ -15,6 +15,9 @@ public sealed record MarshalOptions
     /// <summary>The daemon's LLB caps; null when unknown (no degrading, no cap-dependent defaults).</summary>
     public LlbCaps? Caps { get; init; }
 
+    /// <summary>The release whose wire form (field order, file-op platform) is written.</summary>
+    public Profiles.BuildKitProfile Profile { get; init; } = Profiles.BuildKitProfile.V0_24;
+
     /// <summary>Constraints every op starts from (worker filters, shared metadata).</summary>
     public OpConstraints Defaults { get; init; } = OpConstraints.None;
 }

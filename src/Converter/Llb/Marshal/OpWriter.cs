@@ -26,7 +26,7 @@ internal sealed class OpWriter(MarshalOptions options)
             DiffVertex diff => WriteDiff(diff, done),
             _ => throw new NotSupportedException(vertex.GetType().Name),
         };
-        var bytes = Wire.GoWireWriter.Write(op);
+        var bytes = Wire.GoWireWriter.Write(op, options.Profile.OpFieldOrder);
         return new MarshalledOp(Digest.Of(bytes), bytes, op, MetadataMerge.From(constraints));
     }
 
@@ -199,6 +199,11 @@ internal sealed class OpWriter(MarshalOptions options)
             own = own.WithCap(CapId.ExecMountSsh);
         }
 
+        if (exec.Devices.Length > 0)
+        {
+            own = own.WithCap(CapId.ExecMetaCdi);
+        }
+
         if (own.Platform is null && process.Platform is { } platform)
         {
             own = own with { Platform = platform };
@@ -254,6 +259,7 @@ internal sealed class OpWriter(MarshalOptions options)
             {
                 execOp.Mounts.Add(new Mount
                 {
+                    Input = options.Profile.SecretAndSshMountsHaveNoInput ? InputNone : 0,
                     Dest = target,
                     MountType = MountType.Secret,
                     SecretOpt = new SecretOpt
@@ -268,10 +274,19 @@ internal sealed class OpWriter(MarshalOptions options)
             }
         }
 
+        if (exec.Devices.Length > 0)
+        {
+            foreach (var device in exec.Devices)
+            {
+                execOp.CdiDevices.Add(new CDIDevice { Name = device.Name, Optional = device.Optional });
+            }
+        }
+
         foreach (var s in ssh)
         {
             execOp.Mounts.Add(new Mount
             {
+                Input = options.Profile.SecretAndSshMountsHaveNoInput ? InputNone : 0,
                 Dest = s.Target,
                 MountType = MountType.Ssh,
                 SSHOpt = new SSHOpt { ID = s.Id, Uid = (uint)s.Uid, Gid = (uint)s.Gid, Mode = (uint)s.Mode, Optional = s.Optional },
@@ -284,12 +299,17 @@ internal sealed class OpWriter(MarshalOptions options)
     private (Op, OpConstraints) WriteFile(FileVertex file, IReadOnlyDictionary<Vertex, MarshalledOp> done)
     {
         var own = file.Constraints;
+        if (options.Profile.FileOpsDeclareCopyCaps)
+        {
+            own = own.Merge(FileVertex.CopyCaps(file.Chain));
+        }
+
         if (own.Platform is null && file.Base.Platform is { } platform)
         {
             own = own with { Platform = platform };
         }
 
-        var (op, constraints) = Start(own);
+        var (op, constraints) = Start(own, options.Profile.FileOpsCarryPlatform);
         var fileOp = new FileOp();
         var baseIndex = file.Base.Output is { } baseOutput ? AddInput(op, ToInput(baseOutput, done)) : InputNone;
         var secondary = new long[file.Chain.Actions.Length];

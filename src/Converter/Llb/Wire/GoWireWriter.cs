@@ -4,7 +4,8 @@ using Pb;
 namespace CSharpFrontend.Converter.Llb.Wire;
 
 /// <summary>
-/// Serializes LLB messages exactly as BuildKit's Go marshaller (gogo protobuf with stable map order) does.
+/// Serializes LLB messages exactly as BuildKit's Go marshaller does (deterministic: stable map order); the place of an
+/// op's oneof depends on the protobuf library of the release (<see cref="OpFieldOrder"/>).
 /// Google.Protobuf already writes fields in number order, skips default scalars and writes set sub-messages even
 /// when empty; it differs from Go in map entries only: Go writes every key and value even when they hold a default
 /// value (an empty description string, a false cap), and sorts the keys. This writer handles the messages that
@@ -13,7 +14,7 @@ namespace CSharpFrontend.Converter.Llb.Wire;
 public static class GoWireWriter
 {
     /// <summary>The bytes of an op; their SHA-256 is the op's digest.</summary>
-    public static byte[] Write(Op op) => Build(w => WriteOp(w, op));
+    public static byte[] Write(Op op, OpFieldOrder order = OpFieldOrder.OneofLast) => Build(w => WriteOp(w, op, order));
 
     /// <summary>The bytes of an op's metadata, as stored in a definition's metadata map.</summary>
     public static byte[] Write(OpMetadata metadata) => Build(w => WriteOpMetadata(w, metadata));
@@ -30,22 +31,16 @@ public static class GoWireWriter
         return buffer.ToArray();
     }
 
-    private static void WriteOp(CodedOutputStream w, Op op)
+    private static void WriteOp(CodedOutputStream w, Op op, OpFieldOrder order)
     {
         foreach (var input in op.Inputs)
         {
             WriteMessage(w, 1, input);
         }
 
-        switch (op.OpCase)
+        if (order == OpFieldOrder.NumberOrder)
         {
-            case Op.OpOneofCase.Exec: WriteMessage(w, 2, op.Exec); break;
-            case Op.OpOneofCase.Source: WriteNested(w, 3, op.Source, WriteSourceOp); break;
-            case Op.OpOneofCase.File: WriteMessage(w, 4, op.File); break;
-            case Op.OpOneofCase.Build: WriteNested(w, 5, op.Build, WriteBuildOp); break;
-            case Op.OpOneofCase.Merge: WriteMessage(w, 6, op.Merge); break;
-            case Op.OpOneofCase.Diff: WriteMessage(w, 7, op.Diff); break;
-            case Op.OpOneofCase.Passthrough: WriteMessage(w, 8, op.Passthrough); break;
+            WriteOpOneof(w, op);
         }
 
         if (op.Platform is not null)
@@ -56,6 +51,25 @@ public static class GoWireWriter
         if (op.Constraints is not null)
         {
             WriteMessage(w, 11, op.Constraints);
+        }
+
+        if (order == OpFieldOrder.OneofLast)
+        {
+            WriteOpOneof(w, op);
+        }
+    }
+
+    private static void WriteOpOneof(CodedOutputStream w, Op op)
+    {
+        switch (op.OpCase)
+        {
+            case Op.OpOneofCase.Exec: WriteMessage(w, 2, op.Exec); break;
+            case Op.OpOneofCase.Source: WriteNested(w, 3, op.Source, WriteSourceOp); break;
+            case Op.OpOneofCase.File: WriteMessage(w, 4, op.File); break;
+            case Op.OpOneofCase.Build: WriteNested(w, 5, op.Build, WriteBuildOp); break;
+            case Op.OpOneofCase.Merge: WriteMessage(w, 6, op.Merge); break;
+            case Op.OpOneofCase.Diff: WriteMessage(w, 7, op.Diff); break;
+            case Op.OpOneofCase.Passthrough: WriteMessage(w, 8, op.Passthrough); break;
         }
     }
 
