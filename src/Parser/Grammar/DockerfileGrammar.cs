@@ -193,8 +193,8 @@ internal sealed partial class DockerfileGrammar
     // Construction, one instance per escape token and dialect.
     // ---------------------------------------------------------------------------------------------------------
 
-    private static readonly DockerfileGrammar[] Instances =
-        [new('\\', false), new('`', false), new('\\', true), new('`', true)];
+    /// <summary>The instances, made when first needed (a process that parses one file builds one).</summary>
+    private static readonly DockerfileGrammar?[] Instances = new DockerfileGrammar?[4];
 
     private DockerfileGrammar(char escape, bool legacy)
     {
@@ -216,7 +216,11 @@ internal sealed partial class DockerfileGrammar
     public bool Legacy { get; }
 
     /// <summary>The grammar for an escape token and dialect.</summary>
-    public static DockerfileGrammar For(char escape, bool legacy) => Instances[(escape == '`' ? 1 : 0) + (legacy ? 2 : 0)];
+    public static DockerfileGrammar For(char escape, bool legacy)
+    {
+        int i = (escape == '`' ? 1 : 0) + (legacy ? 2 : 0);
+        return Volatile.Read(ref Instances[i]) ?? Interlocked.CompareExchange(ref Instances[i], new DockerfileGrammar(escape == '`' ? '`' : '\\', legacy), null) ?? Instances[i]!;
+    }
 
     private static bool IsRegexpSpace(char c) => c is '\t' or '\n' or '\f' or '\r' or ' ';
 }
