@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS]     fuzz for SECONDS (default 600), resuming fuzz/out/findings when it exists
 #
 # Builds fuzz/ (Release), instruments the Shell, Parser and Converter assemblies, seeds from the conformance
-# corpus's Dockerfiles (CONFORMANCE_DIR, default ../shared/conformance) and runs afl-fuzz with the Dockerfile
+# corpus's Dockerfiles (CONFORMANCE_DIR, default ../shared/conformance) and fuzz/seeds, and runs afl-fuzz with the Dockerfile
 # dictionary. Crashes and hangs land in fuzz/out/findings/default/{crashes,hangs}; reproduce one with
 #   dotnet fuzz/out/plain/CSharpFrontend.Fuzz.dll --run FILE      (the uninstrumented build)
 # then minimize it (afl-tmin) into tests/fuzz-regressions/ once it is fixed.
@@ -39,6 +39,9 @@ else
       cp "$dockerfile" "$input/$(basename "$(dirname "$dockerfile")")"
     fi
   done
+  # And small instances of the hostile-input generators (tests/Shared/HostileInputs.cs): long cycles, expansion
+  # bombs, many RUNs, extreme platforms and digests.
+  cp fuzz/seeds/* "$input/"
 fi
 
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry; docker.io and
 # busybox-static are the end-to-end suite's daemon and base image (scripts/e2e-setup.sh); clang and zlib1g-dev
-# make the NativeAOT binary. Without them those tests skip with a message; everything else still runs.
+# make the NativeAOT binary. apt waits up to 10 minutes for the dpkg lock (unattended upgrades on a fresh machine)
+# instead of failing. Without them those tests skip with a message; everything else still runs.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
   command -v dot >/dev/null 2>&1 || missing+=(graphviz)
@@ -18,7 +19,8 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/tmp/setup-apt.log 2>&1 \
+    (apt-get -o DPkg::Lock::Timeout=600 update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}") >/tmp/setup-apt.log 2>&1 \
       || echo "setup: apt-get install ${missing[*]} failed (see /tmp/setup-apt.log); dependent tests will skip"
   fi
 fi

@@ -21,15 +21,27 @@ var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit 
 // Usage errors (unknown option, missing value) go to stderr only, so nothing lands in a redirected output, and
 // exit 2; the commands' own failures exit 1.
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
+var hints = UsageHints.Find(root, args);
+if (hints.Count > 0 || parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
+    foreach (var message in hints.Count > 0 ? hints : parsed.Errors.Select(e => e.Message))
     {
-        Console.Error.WriteLine("error: " + error.Message);
+        Console.Error.WriteLine("error: " + message);
     }
 
-    Console.Error.WriteLine($"Run 'csharp-frontend {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help' for usage.".Replace("  ", " "));
+    var known = args.Take(1).Where(a => root.Subcommands.Any(c => c.Name == a));
+    Console.Error.WriteLine($"Run 'csharp-frontend {string.Join(' ', known)} --help' for usage.".Replace("  ", " "));
     return 2;
 }
 
-return parsed.Invoke();
+// An output that fails (a full disk, a closed pipe, a missing directory) is one located line and exit 1, not a
+// stack trace.
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}

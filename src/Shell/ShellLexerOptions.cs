@@ -33,6 +33,12 @@ public sealed record ShellLexerOptions
     public bool RawEscapes { get; init; }
 
     /// <summary>
+    /// The characters all expansions with these options may produce (null: unbounded). A word whose result would
+    /// exceed what remains fails with <see cref="ShellExpansionException"/>; a successful one is charged its length.
+    /// </summary>
+    public ExpansionBudget? Budget { get; init; }
+
+    /// <summary>
     /// How deeply <c>${...}</c> words may nest before expansion fails with a <see cref="ShellExpansionException"/>.
     /// Must be at least 1.
     /// </summary>

@@ -8,6 +8,31 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, byte[] Stdout, string Stderr);
 
+    /// <summary>Runs <paramref name="script"/> with <c>sh -c</c>, <c>$CF</c> naming the command (for redirections).</summary>
+    public static Result RunShell(string script, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+            Environment = { ["CF"] = "dotnet " + Binary },
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("sh did not finish in 60 s");
+        }
+
+        return new Result(process.ExitCode, System.Text.Encoding.UTF8.GetBytes(stdout.Result), stderr.Result);
+    }
+
     private static string Binary => Path.Combine(AppContext.BaseDirectory, "csharp-frontend.dll");
 
     public static Result Run(string stdin, params string[] args)

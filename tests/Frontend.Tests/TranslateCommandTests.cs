@@ -7,14 +7,20 @@ namespace CSharpFrontend.Frontend.Tests;
 /// <summary><c>csharp-frontend translate</c> end to end, as a process.</summary>
 public sealed class TranslateCommandTests
 {
-    [Fact]
-    public void WritesTheReferenceGraphForACorpusCase()
+    /// <summary>The default equals v0.24.0's graph, <c>--compat v0.11</c> v0.11.6's (every digest differs between them).</summary>
+    [Theory]
+    [InlineData("v0.24")]
+    [InlineData("v0.11")]
+    public void WritesTheReferenceGraphForACorpusCase(string corpusName)
     {
-        var dir = Path.Combine(TestPaths.CasesDir, "hand-copy-flags");
-        var result = CliProcess.Run("", "translate", Path.Combine(dir, "Dockerfile"), "--local-unique-id", "conformance");
+        var corpus = ReferenceCorpus.Named(corpusName);
+        var dockerfile = Path.Combine(corpus.CaseDir("hand-copy-flags"), "Dockerfile");
+        var result = corpusName == "v0.24"
+            ? CliProcess.Run("", "translate", dockerfile, "--local-unique-id", "conformance")
+            : CliProcess.Run("", "translate", dockerfile, "--local-unique-id", "conformance", "--compat", corpusName);
         Assert.Equal(0, result.ExitCode);
         var ours = Digests(Definition.Parser.ParseFrom(result.Stdout));
-        var reference = Digests(Definition.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(dir, "expected", "def.pb"))));
+        var reference = Digests(Definition.Parser.ParseFrom(File.ReadAllBytes(corpus.Expected("hand-copy-flags", "def.pb"))));
         Assert.Equal(reference, ours);
     }
 
@@ -115,7 +121,10 @@ public sealed class TranslateCommandTests
         var result = CliProcess.Run("FROM alpine AS a\n", "translate", "-", "--target", "b");
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.Contains("target stage b could not be found", result.Stderr);
+        Assert.Contains("target stage \"b\" could not be found", result.Stderr);
+        var compat = CliProcess.Run("FROM alpine AS a\n", "translate", "--compat", "v0.11", "-", "--target", "b");
+        Assert.Equal(1, compat.ExitCode);
+        Assert.Contains("target stage b could not be found", compat.Stderr);
     }
 
     [Fact]

@@ -76,9 +76,9 @@ internal sealed partial class Dispatcher
     }
 
     /// <summary>Heredoc contents expand without quote processing (BuildKit's raw expansion).</summary>
-    private static string ExpandRaw(string data, IReadOnlyDictionary<string, string> env)
+    private string ExpandRaw(string data, IReadOnlyDictionary<string, string> env)
     {
-        var raw = new Shell.ShellLexer('\\', new Shell.ShellLexerOptions { SkipProcessQuotes = true });
+        var raw = new Shell.ShellLexer('\\', new Shell.ShellLexerOptions { SkipProcessQuotes = true, Budget = _displayLexer.Options.Budget });
         return raw.TryExpand(data, env, out var result, out var error) ? result : throw new ConvertException(error!.Message);
     }
 

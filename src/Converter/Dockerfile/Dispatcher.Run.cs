@@ -112,6 +112,7 @@ internal sealed partial class Dispatcher
             Constraints = constraints,
         });
         stage.State = run.Root;
+        _definitionFloor.AddRun(stage, args, env, instruction.Original, name);
         Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env, options.Profile.RunHistoryMergesRepeatedArgs), withLayer: true, ranOperation: true);
     }
 

@@ -24,11 +24,14 @@ internal sealed partial class Dispatcher(
     /// <summary>The global ARGs by name, the last definition of a name winning.</summary>
     private Dictionary<string, ArgValue> LastMetaArgs { get; } = metaArgs.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
+    private readonly DefinitionFloor _definitionFloor = new(options.MaxDefinitionBytes);
+
     private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions
     {
         RawQuotes = true,
         SkipUnsetEnv = true,
         PatternModifiers = options.Profile.StepNamesExpandPatternModifiers,
+        Budget = lexer.Options.Budget,
     });
 
     /// <summary>Sets the stage up from its base (env, workdir, user, onbuild triggers), then runs its instructions.</summary>

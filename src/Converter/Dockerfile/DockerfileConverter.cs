@@ -39,7 +39,7 @@ public static class DockerfileConverter
             throw new ConvertException("dockerfile contains no stages to build");
         }
 
-        var conversion = new Conversion(parsed.Ast, options);
+        var conversion = new Conversion(parsed.Ast, options, ExpansionBudget.ForDocument(dockerfile.Length));
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = Marshal(state, new MarshalOptions
         {
@@ -70,9 +70,9 @@ public static class DockerfileConverter
     }
 
     /// <summary>One conversion: the stages, the global args and the build context shared by every stage.</summary>
-    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options)
+    private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, ExpansionBudget expansionBudget)
     {
-        private readonly ShellLexer _lexer = new(dockerfile.EscapeToken);
+        private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
         private readonly StageTable _stages = new();
         private readonly DeferredVertex _context = new();
         private readonly Subrequests.OutlineCapture _globalOutline = new();
@@ -426,7 +426,7 @@ public static class DockerfileConverter
                     continue;
                 }
 
-                var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error)
+                var reference = ImageReference.TryParseNormalized(stage.BaseName, out var error, options.Profile.ReferenceErrorsNameRepository)
                     ?? throw new ConvertException($"failed to parse stage name \"{stage.BaseName}\": {error}", stage.Location);
                 var platform = stage.Platform ?? Platforms.Target;
                 stage.BaseName = reference.WithDefaultTag().ToString();

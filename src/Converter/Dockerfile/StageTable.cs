@@ -26,31 +26,48 @@ internal sealed class StageTable
     public StageDispatch FindByIndex(int index) =>
         index >= 0 && index < States.Count ? States[index] : throw new ConvertException($"invalid stage index {index}");
 
-    /// <summary>The first stage on a dependency cycle, if there is one.</summary>
+    /// <summary>
+    /// The first stage (in order) from which a dependency cycle is reachable, if there is one. Depth-first with an
+    /// explicit stack: a chain of stages as long as the input allows must not overflow the call stack.
+    /// </summary>
     public StageDispatch? FindCycle()
     {
         var visited = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
         var onPath = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
-        bool Visit(StageDispatch state)
+        var path = new Stack<(StageDispatch State, IEnumerator<StageDispatch> Deps)>();
+        foreach (var root in States)
         {
-            if (!visited.Add(state))
+            if (!visited.Add(root))
             {
-                return false;
+                continue;
             }
 
-            onPath.Add(state);
-            foreach (var dep in state.Deps)
+            onPath.Add(root);
+            path.Push((root, root.Deps.GetEnumerator()));
+            while (path.Count > 0)
             {
-                if (onPath.Contains(dep) || Visit(dep))
+                var (state, deps) = path.Peek();
+                if (!deps.MoveNext())
                 {
-                    return true;
+                    onPath.Remove(state);
+                    path.Pop();
+                    continue;
+                }
+
+                var dep = deps.Current;
+                if (onPath.Contains(dep))
+                {
+                    return root;
+                }
+
+                if (visited.Add(dep))
+                {
+                    onPath.Add(dep);
+                    path.Push((dep, dep.Deps.GetEnumerator()));
                 }
             }
-
-            onPath.Remove(state);
-            return false;
         }
 
-        return States.FirstOrDefault(Visit);
+        return null;
     }
 }

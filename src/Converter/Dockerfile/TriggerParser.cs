@@ -22,6 +22,13 @@ internal static class TriggerParser
 
         var (instruction, diagnostic) = DockerfileParser.ParseInstruction(node, dialect);
         error = diagnostic?.ToBuildKitMessage();
+        if (instruction is FromInstruction)
+        {
+            // A base image's config can hold any trigger; upstream's ParseCommand refuses a stage.
+            error = "*instructions.Stage is not a command type";
+            return null;
+        }
+
         return instruction;
     }
 }

@@ -13,7 +13,7 @@ namespace CSharpFrontend.Converter.Image;
 /// <param name="OffsetSeconds">The zone offset east of UTC the time is written in.</param>
 public readonly record struct ImageTime(long UnixSeconds, int Nanosecond, int OffsetSeconds) : IComparable<ImageTime>
 {
-    private const long MinUnixSeconds = -62135596800; // 0001-01-01T00:00:00Z
+    private const long MinUnixSeconds = -62167219200; // 0000-01-01T00:00:00Z (Go marshals years 0 to 9999)
     private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z
 
     /// <summary>The UTC time <paramref name="unixSeconds"/> seconds after the epoch (how SOURCE_DATE_EPOCH is read).</summary>
@@ -45,7 +45,7 @@ public readonly record struct ImageTime(long UnixSeconds, int Nanosecond, int Of
             return null;
         }
 
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || year < 1
+        if (month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59)
         {
             return null;
@@ -89,8 +89,7 @@ public readonly record struct ImageTime(long UnixSeconds, int Nanosecond, int Of
             return null;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        var unix = (local - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond - offset;
+        var unix = (DaysFromCivil(year, month, day) * 86400) + (hour * 3600) + (minute * 60) + second - offset;
         return new ImageTime(unix, nanos, offset);
     }
 
@@ -104,8 +103,15 @@ public readonly record struct ImageTime(long UnixSeconds, int Nanosecond, int Of
             throw new InvalidOperationException("time outside of the range RFC 3339 can express");
         }
 
-        var date = DateTime.UnixEpoch.AddSeconds(local);
-        var text = new StringBuilder(date.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        var days = Math.DivRem(local, 86400, out var secondOfDay);
+        if (secondOfDay < 0)
+        {
+            (days, secondOfDay) = (days - 1, secondOfDay + 86400);
+        }
+
+        var (year, month, day) = CivilFromDays(days);
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"{year:D4}-{month:D2}-{day:D2}T{secondOfDay / 3600:D2}:{secondOfDay / 60 % 60:D2}:{secondOfDay % 60:D2}"));
         if (Nanosecond != 0)
         {
             text.Append('.').Append(Nanosecond.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0'));
@@ -124,6 +130,35 @@ public readonly record struct ImageTime(long UnixSeconds, int Nanosecond, int Of
         }
 
         return text.ToString();
+    }
+
+    // Proleptic Gregorian calendar from year 0 (a leap year), as Go's time package counts.
+    private static int DaysInMonth(int year, int month) =>
+        month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : month is 4 or 6 or 9 or 11 ? 30 : 31;
+
+    /// <summary>Days from 1970-01-01 to the date (H. Hinnant's days_from_civil).</summary>
+    private static long DaysFromCivil(long year, int month, int day)
+    {
+        year -= month <= 2 ? 1 : 0;
+        var era = (year >= 0 ? year : year - 399) / 400;
+        var yearOfEra = year - (era * 400);
+        var dayOfYear = ((153 * (month + (month > 2 ? -3 : 9))) + 2) / 5 + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146097) + dayOfEra - 719468;
+    }
+
+    /// <summary>The date <paramref name="days"/> after 1970-01-01 (H. Hinnant's civil_from_days).</summary>
+    private static (long Year, int Month, int Day) CivilFromDays(long days)
+    {
+        days += 719468;
+        var era = (days >= 0 ? days : days - 146096) / 146097;
+        var dayOfEra = days - (era * 146097);
+        var yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36524) - (dayOfEra / 146096)) / 365;
+        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+        var mp = ((5 * dayOfYear) + 2) / 153;
+        var day = (int)(dayOfYear - (((153 * mp) + 2) / 5) + 1);
+        var month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        return (yearOfEra + (era * 400) + (month <= 2 ? 1 : 0), month, day);
     }
 
     private static bool Digits(ReadOnlySpan<char> s, out int value)

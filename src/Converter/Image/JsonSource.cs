@@ -6,11 +6,14 @@ namespace CSharpFrontend.Converter.Image;
 /// <summary>UTF-8 JSON text with its name, for readers that report errors as <c>name:line:column</c>.</summary>
 internal sealed class JsonSource
 {
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow };
+    /// <summary>Go's encoding/json nesting limit (System.Text.Json's default, 64, refused configs Go reads).</summary>
+    public const int MaxDepth = 10_000;
+
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth };
 
     public JsonSource(ReadOnlyMemory<byte> utf8, string name)
     {
-        Utf8 = utf8;
+        Utf8 = System.Text.Unicode.Utf8.IsValid(utf8.Span) ? utf8 : Utf8Repair.ReplaceInvalid(utf8.Span);
         Name = name;
     }
 
@@ -25,7 +28,7 @@ internal sealed class JsonSource
     {
         try
         {
-            using var document = JsonDocument.Parse(Utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow });
+            using var document = JsonDocument.Parse(Utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {

@@ -23,7 +23,13 @@ public sealed partial record ImageReference(string Domain, string Path, string T
     public ImageReference WithDigest(string digest) => this with { Digest = digest };
 
     /// <summary>Parses and normalizes; returns null with an error message in distribution's words when invalid.</summary>
-    public static ImageReference? TryParseNormalized(string text, out string error)
+    /// <param name="text">The reference as written.</param>
+    /// <param name="error">distribution's message when invalid.</param>
+    /// <param name="lowercaseErrorNamesRepository">
+    /// distribution/reference 0.6 (BuildKit v0.24) names the repository in its lower-case error
+    /// (<c>repository name (library/Alpine) must be lowercase</c>); v2.8 (BuildKit v0.11) did not.
+    /// </param>
+    public static ImageReference? TryParseNormalized(string text, out string error, bool lowercaseErrorNamesRepository = true)
     {
         error = "";
         if (text.Length == 0)
@@ -35,6 +41,17 @@ public sealed partial record ImageReference(string Domain, string Path, string T
         if (AnchoredIdentifier().IsMatch(text))
         {
             error = $"invalid repository name ({text}), cannot specify 64-byte hexadecimal strings";
+            return null;
+        }
+
+        // The repository part (up to the first ':' after the domain) must be lower case, checked before the grammar.
+        var (_, remainder) = SplitDomain(text);
+        var remote = remainder.IndexOf(':') is var colon and >= 0 ? remainder[..colon] : remainder;
+        if (remote.ToLowerInvariant() != remote)
+        {
+            error = lowercaseErrorNamesRepository
+                ? $"invalid reference format: repository name ({remote}) must be lowercase"
+                : "invalid reference format: repository name must be lowercase";
             return null;
         }
 
@@ -58,6 +75,12 @@ public sealed partial record ImageReference(string Domain, string Path, string T
         if (path.ToLowerInvariant() != path)
         {
             error = "invalid reference format: repository name must be lowercase";
+            return null;
+        }
+
+        if (match.Groups["digest"].Value is { Length: > 0 } digest && DigestFormat.Validate(digest) is { } digestError)
+        {
+            error = digestError;
             return null;
         }
 

@@ -5,11 +5,8 @@ internal static class PlatformParser
 {
     public static LlbPlatform Parse(string text)
     {
-        var parts = text.Trim().ToLowerInvariant().Split('/');
-        if (parts.Length > 3 || parts.Any(p => p.Length == 0))
-        {
-            throw new FormatException($"\"{text}\": unknown operating system or architecture: invalid argument");
-        }
+        var (parts, osVersion) = PlatformSpecifier.Split(text);
+        parts = [.. parts.Select(p => p.ToLowerInvariant())];
 
         string os, arch, variant = "";
         if (parts.Length == 1)
@@ -23,6 +20,10 @@ internal static class PlatformParser
             {
                 os = "linux";
                 (arch, variant) = NormalizeArch(parts[0], "");
+                if (!PlatformSpecifier.IsKnownArch(arch))
+                {
+                    throw PlatformSpecifier.Unknown(text);
+                }
             }
         }
         else
@@ -31,11 +32,11 @@ internal static class PlatformParser
             (arch, variant) = NormalizeArch(parts[1], parts.Length == 3 ? parts[2] : "");
         }
 
-        return new LlbPlatform(os, arch, variant);
+        return new LlbPlatform(os, arch, variant, osVersion);
     }
 
-    private static bool IsKnownOs(string os) => os is "linux" or "windows" or "darwin" or "freebsd" or "netbsd"
-        or "openbsd" or "solaris" or "illumos" or "android" or "ios" or "aix" or "plan9" or "js" or "wasip1" or "dragonfly";
+    private static bool IsKnownOs(string os) => os is "aix" or "android" or "darwin" or "dragonfly" or "freebsd" or "hurd" or "illumos"
+        or "ios" or "js" or "linux" or "nacl" or "netbsd" or "openbsd" or "plan9" or "solaris" or "windows" or "zos";
 
     private static string NormalizeOs(string os) => os == "macos" ? "darwin" : os;
 

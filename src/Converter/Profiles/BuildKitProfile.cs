@@ -49,6 +49,7 @@ public sealed record BuildKitProfile
         WorkdirStateFollowsConfig = false,
         PlatformErrorsSuggestArgs = false,
         GitUrlQueries = false,
+        ReferenceErrorsNameRepository = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -182,4 +183,7 @@ public sealed record BuildKitProfile
     /// <c>keep-git-dir</c>, <c>submodules=</c>); v0.11 downloaded such an http(s) URL as a file.
     /// </summary>
     public bool GitUrlQueries { get; init; } = true;
+
+    /// <summary>An image reference's lower-case error names the repository (distribution/reference 0.6).</summary>
+    public bool ReferenceErrorsNameRepository { get; init; } = true;
 }

@@ -13,9 +13,10 @@ internal static class ContextExcludes
 {
     public static ImmutableArray<string>? Read(string dockerfilePath, string? contextDirectory)
     {
-        if (dockerfilePath != "-" && dockerfilePath + ".dockerignore" is var specific && File.Exists(specific))
+        if (dockerfilePath != "-"
+            && ContextFile.Read(dockerfilePath + ".dockerignore", Path.GetDirectoryName(Path.GetFullPath(dockerfilePath)) ?? "/") is { } specific)
         {
-            return DockerignoreReader.Read(File.ReadAllBytes(specific));
+            return DockerignoreReader.Read(specific);
         }
 
         if (contextDirectory is null)
@@ -34,7 +35,7 @@ internal static class ContextExcludes
     /// <summary>The patterns of <c>.dockerignore</c> at the root of <paramref name="directory"/>; null without one.</summary>
     public static ImmutableArray<string>? OfDirectory(string directory)
     {
-        var file = Path.Combine(directory, ContextSources.Dockerignore);
-        return File.Exists(file) ? DockerignoreReader.Read(File.ReadAllBytes(file)) : null;
+        var content = ContextFile.Read(Path.Combine(directory, ContextSources.Dockerignore), directory);
+        return content is null ? null : DockerignoreReader.Read(content);
     }
 }

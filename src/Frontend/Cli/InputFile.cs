@@ -17,6 +17,11 @@ internal sealed record InputFile(string DisplayName, string Text)
             return new InputFile("<stdin>", Utf8.GetString(buffer.ToArray()));
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"it is a directory; name the Dockerfile in it (e.g. {Path.Combine(path, "Dockerfile")})");
+        }
+
         return new InputFile(path, Utf8.GetString(File.ReadAllBytes(path)));
     }
 

@@ -48,6 +48,9 @@ internal static class OutlineCommand
                 BuildPlatforms = [LlbPlatform.LinuxAmd64],
                 BuildArgs = args,
                 LlbCaps = LlbCaps.All,
+
+                // Nothing is sent anywhere: the 16 MiB gRPC limit of a definition does not apply to an outline.
+                MaxDefinitionBytes = long.MaxValue,
             };
             var outline = DockerfileConverter.ConvertAsync(input.Text, options).AsTask().GetAwaiter().GetResult().Outline;
             Console.Out.Write(json ? outline.ToJson() + "\n" : outline.ToText());

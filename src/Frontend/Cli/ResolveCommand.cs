@@ -119,13 +119,17 @@ public static class ResolveCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: cannot write {request.OutputPath}: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 1;
         }
 
         foreach (var image in imageLock.Images.Values)
         {
             await error.WriteLineAsync($"{image.Key} {image.Platform} -> {image.Digest}").ConfigureAwait(false);
+            if (image.Warning is { } warning)
+            {
+                await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
         }
 
         return 0;

@@ -124,6 +124,17 @@ internal static class TranslateCommand
         {
             var range = ex.Range ?? SourceRange.Lines(0, 0);
             DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
+            if (StageHint.For(ex.Message, input.Text) is { } hint)
+            {
+                Console.Error.WriteLine(hint);
+            }
+
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            // A named context's directory could not be read (e.g. its .dockerignore is not a regular file).
+            Console.Error.WriteLine("error: " + ex.Message);
             return 1;
         }
 
@@ -136,35 +147,64 @@ internal static class TranslateCommand
         if (format != "pb")
         {
             var ops = Dump.DefinitionReader.Read(bytes);
-            bytes = format == "json" ? Dump.JsonLinesDump.Render(ops) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
+            bytes = format == "json" ? Dump.JsonLinesDump.Render(ops, Dump.DumpFormat.For(profile)) : System.Text.Encoding.UTF8.GetBytes(Dump.DotGraph.Render(ops));
         }
 
+        byte[]? configBytes = null;
         if (imageConfigPath is not null)
         {
-            string config;
             try
             {
-                config = ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout);
+                configBytes = System.Text.Encoding.UTF8.GetBytes(ImageConfigWriter.ToIndentedJson(result.Image, result.ImageLayout) + "\n");
             }
             catch (InvalidOperationException ex)
             {
                 Console.Error.WriteLine("error: failed to marshal image config: " + ex.Message);
                 return 1;
             }
-
-            AtomicFile.Write(imageConfigPath, System.Text.Encoding.UTF8.GetBytes(config + "\n"));
         }
 
-        if (outputPath is not null)
+        try
         {
-            AtomicFile.Write(outputPath, bytes);
+            // Both files, or neither: each is prepared before either replaces its target.
+            using var files = new AtomicFile();
+            if (outputPath is not null)
+            {
+                files.Add(outputPath, bytes);
+            }
+
+            if (imageConfigPath is not null)
+            {
+                files.Add(imageConfigPath, configBytes);
+            }
+
+            if (outputPath is null)
+            {
+                WriteStandardOutput(bytes);
+            }
+
+            files.Commit();
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(bytes);
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
         }
 
         return 0;
+    }
+
+    private static void WriteStandardOutput(byte[] bytes)
+    {
+        try
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+            stdout.Flush();
+        }
+        catch (IOException ex)
+        {
+            throw new IOException("cannot write standard output: " + ex.Message, ex);
+        }
     }
 }

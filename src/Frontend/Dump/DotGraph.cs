@@ -24,16 +24,32 @@ public static class DotGraph
             .Where(digest => !known.Contains(digest)).Distinct(StringComparer.Ordinal).ToList();
         var ids = NodeIds.For(known.Concat(missing));
 
+        var stages = StagesOf(unique);
+
+        // A source (the build context, say) that ops of several stages use is drawn once inside each of those stages,
+        // so that its edges do not cross the whole graph.
+        var consumers = unique.SelectMany(op => op.Op.Inputs.Select(input => (Input: input.Digest, Stage: stages[op.Digest])))
+            .GroupBy(pair => pair.Input, pair => pair.Stage, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var shared = unique.Where(op => op.Op.Inputs.Count == 0 && stages[op.Digest] == StageName.Internal
+                && consumers.TryGetValue(op.Digest, out var users) && users.Count(u => u != StageName.Internal) >= 2)
+            .ToDictionary(op => op.Digest, op => op, StringComparer.Ordinal);
+
         var dot = new StringBuilder("digraph llb {\n");
         dot.Append("  node [fontsize=10];\n  edge [fontsize=9];\n");
-        var clusters = unique.GroupBy(op => StageName.Of(op.CustomName), StringComparer.Ordinal).ToList();
+        var clusters = unique.Where(op => !shared.ContainsKey(op.Digest)).GroupBy(op => stages[op.Digest], StringComparer.Ordinal).Select(g => g.Key)
+            .Concat(shared.Keys.SelectMany(d => consumers[d])).Distinct(StringComparer.Ordinal).ToList();
         for (var i = 0; i < clusters.Count; i++)
         {
-            dot.Append($"  subgraph cluster_{i} {{\n    label={DotText.Quote(clusters[i].Key)};\n");
-            foreach (var op in clusters[i])
+            dot.Append($"  subgraph cluster_{i} {{\n    label={DotText.Quote(clusters[i])};\n");
+            foreach (var op in unique.Where(op => !shared.ContainsKey(op.Digest) && stages[op.Digest] == clusters[i]))
             {
-                var label = DotText.Shorten(op.CustomName ?? OpSummary.Describe(op.Op));
-                dot.Append($"    {DotText.Quote(ids[op.Digest])} [label={DotText.Quote(label)} shape={OpSummary.Shape(op.Op)} tooltip={DotText.Quote(op.Digest)}];\n");
+                AppendNode(dot, ids[op.Digest], op);
+            }
+
+            foreach (var op in shared.Values.Where(op => consumers[op.Digest].Contains(clusters[i])))
+            {
+                AppendNode(dot, ids[op.Digest] + "@" + i, op);
             }
 
             dot.Append("  }\n");
@@ -48,12 +64,42 @@ public static class DotGraph
         {
             for (var i = 0; i < op.Op.Inputs.Count; i++)
             {
+                var input = op.Op.Inputs[i].Digest;
+                var from = shared.ContainsKey(input) ? ids[input] + "@" + clusters.IndexOf(stages[op.Digest]) : ids[input];
                 var role = InputRoles.Of(op.Op, i);
-                dot.Append($"  {DotText.Quote(ids[op.Op.Inputs[i].Digest])} -> {DotText.Quote(ids[op.Digest])}");
+                dot.Append($"  {DotText.Quote(from)} -> {DotText.Quote(ids[op.Digest])}");
                 dot.Append(role.Length > 0 ? $" [label={DotText.Quote(DotText.Shorten(role))}];\n" : ";\n");
             }
         }
 
         return dot.Append("}\n").ToString();
+    }
+
+    private static void AppendNode(StringBuilder dot, string id, DumpedOp op)
+    {
+        var label = DotText.Shorten(op.CustomName ?? OpSummary.Describe(op.Op));
+        dot.Append($"    {DotText.Quote(id)} [label={DotText.Quote(label)} shape={OpSummary.Shape(op.Op)} tooltip={DotText.Quote(op.Digest)}];\n");
+    }
+
+    /// <summary>
+    /// Each op's stage: from its custom name; an op without one that has inputs (the merge and the layer of a
+    /// <c>COPY --link</c>) belongs to the stage of its first input that has one (definition order puts inputs first).
+    /// </summary>
+    private static Dictionary<string, string> StagesOf(List<DumpedOp> ops)
+    {
+        var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var op in ops)
+        {
+            var stage = StageName.Of(op.CustomName);
+            if (stage == StageName.Internal && op.CustomName is null)
+            {
+                stage = op.Op.Inputs.Select(input => stages.GetValueOrDefault(input.Digest, StageName.Internal))
+                    .FirstOrDefault(s => s != StageName.Internal) ?? StageName.Internal;
+            }
+
+            stages[op.Digest] = stage;
+        }
+
+        return stages;
     }
 }

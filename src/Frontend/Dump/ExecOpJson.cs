@@ -2,9 +2,9 @@ using Pb;
 
 namespace CSharpFrontend.Frontend.Dump;
 
-internal static partial class LlbJson
+internal sealed partial class LlbJson
 {
-    private static void ExecOp(GoJsonWriter w, ExecOp exec)
+    private void ExecOp(GoJsonWriter w, ExecOp exec)
     {
         w.StartObject();
         w.OptObject("meta", exec.Meta, Meta);
@@ -78,13 +78,13 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Mount(GoJsonWriter w, Mount mount)
+    private void Mount(GoJsonWriter w, Mount mount)
     {
         w.StartObject();
-        w.Number("input", mount.Input);
+        NonNullable(w, "input", mount.Input);
         w.OptString("selector", mount.Selector);
         w.OptString("dest", mount.Dest);
-        w.Number("output", mount.Output);
+        NonNullable(w, "output", mount.Output);
         w.OptBool("readonly", mount.Readonly);
         w.OptNumber("mountType", (long)mount.MountType);
         w.OptObject("TmpfsOpt", mount.TmpfsOpt, static (writer, tmpfs) =>

@@ -2,16 +2,16 @@ using Pb;
 
 namespace CSharpFrontend.Frontend.Dump;
 
-internal static partial class LlbJson
+internal sealed partial class LlbJson
 {
-    private static void FileOp(GoJsonWriter w, FileOp file)
+    private void FileOp(GoJsonWriter w, FileOp file)
     {
         w.StartObject();
         w.OptArray("actions", file.Actions, FileAction);
         w.EndObject();
     }
 
-    private static void FileAction(GoJsonWriter w, FileAction action)
+    private void FileAction(GoJsonWriter w, FileAction action)
     {
         w.StartObject();
         w.Number("input", action.Input);
@@ -32,18 +32,23 @@ internal static partial class LlbJson
             case Pb.FileAction.ActionOneofCase.Rm:
                 Wrapped(w, "rm", action.Rm, Rm);
                 break;
-            case Pb.FileAction.ActionOneofCase.Symlink:
+            case Pb.FileAction.ActionOneofCase.Symlink when format.WritesSymlinkActions:
                 Wrapped(w, "symlink", action.Symlink, Symlink);
                 break;
+            case Pb.FileAction.ActionOneofCase.Symlink:
+                // v0.24.0's JSON wrapper of the action has no member for it: an empty wrapper.
+                w.StartObject();
+                w.EndObject();
+                break;
             default:
-                w.Null();
+                UnsetOneof(w);
                 break;
         }
 
         w.EndObject();
     }
 
-    private static void Copy(GoJsonWriter w, FileActionCopy copy)
+    private void Copy(GoJsonWriter w, FileActionCopy copy)
     {
         w.StartObject();
         w.OptString("src", copy.Src);
@@ -65,7 +70,7 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Mkfile(GoJsonWriter w, FileActionMkFile mkfile)
+    private void Mkfile(GoJsonWriter w, FileActionMkFile mkfile)
     {
         w.StartObject();
         w.OptString("path", mkfile.Path);
@@ -76,7 +81,7 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Mkdir(GoJsonWriter w, FileActionMkDir mkdir)
+    private void Mkdir(GoJsonWriter w, FileActionMkDir mkdir)
     {
         w.StartObject();
         w.OptString("path", mkdir.Path);
@@ -96,7 +101,7 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Symlink(GoJsonWriter w, FileActionSymlink symlink)
+    private void Symlink(GoJsonWriter w, FileActionSymlink symlink)
     {
         w.StartObject();
         w.OptString("oldpath", symlink.Oldpath);
@@ -106,7 +111,7 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void ChownOpt(GoJsonWriter w, ChownOpt chown)
+    private void ChownOpt(GoJsonWriter w, ChownOpt chown)
     {
         w.StartObject();
         w.OptObject("user", chown.User, UserOpt);
@@ -114,28 +119,28 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void UserOpt(GoJsonWriter w, UserOpt user)
+    private void UserOpt(GoJsonWriter w, UserOpt user)
     {
         w.StartObject();
         w.Name("User");
         switch (user.UserCase)
         {
             case Pb.UserOpt.UserOneofCase.ByName:
-                Wrapped(w, "byName", user.ByName, static (writer, named) =>
+                Wrapped(w, "byName", user.ByName, (writer, named) =>
                 {
                     writer.StartObject();
                     writer.OptString("name", named.Name);
-                    writer.Number("input", named.Input);
+                    NonNullable(writer, "input", named.Input);
                     writer.EndObject();
                 });
                 break;
             case Pb.UserOpt.UserOneofCase.ByID:
                 w.StartObject();
-                w.OptNumber("byID", user.ByID);
+                w.OptNumber(format.UserIdName, user.ByID);
                 w.EndObject();
                 break;
             default:
-                w.Null();
+                UnsetOneof(w);
                 break;
         }
 

@@ -5,7 +5,8 @@ namespace CSharpFrontend.Frontend.Dump;
 
 /// <summary>
 /// Writes compact JSON with the exact bytes of Go's <c>encoding/json</c> encoder in its default mode
-/// (HTML-safe escaping, lower-case hex escapes, U+2028/U+2029 escaped, non-ASCII written as UTF-8).
+/// (HTML-safe escaping, lower-case hex escapes, U+2028/U+2029 escaped, non-ASCII written as UTF-8;
+/// backspace and form feed as <c>\b</c> and <c>\f</c> since Go 1.22, as <c>\u0008</c> and <c>\u000c</c> before).
 /// </summary>
 /// <remarks>
 /// Separators are placed automatically: values inside an array and properties inside an object are
@@ -17,15 +18,18 @@ internal sealed class GoJsonWriter
 
     private readonly ArrayBufferWriter<byte> _buffer;
     private readonly bool _markersAreInvalidBytes;
+    private readonly bool _shortControlEscapes;
     private readonly Stack<bool> _hasItems = new();
     private bool _afterName;
 
     /// <param name="buffer">Receives the UTF-8 output.</param>
     /// <param name="markersAreInvalidBytes">Strings hold invalid bytes as <see cref="InvalidUtf8"/> markers: write them as Go does.</param>
-    public GoJsonWriter(ArrayBufferWriter<byte> buffer, bool markersAreInvalidBytes = false)
+    /// <param name="shortControlEscapes">Write backspace and form feed as <c>\b</c> and <c>\f</c> (Go 1.22 and later).</param>
+    public GoJsonWriter(ArrayBufferWriter<byte> buffer, bool markersAreInvalidBytes = false, bool shortControlEscapes = false)
     {
         _buffer = buffer;
         _markersAreInvalidBytes = markersAreInvalidBytes;
+        _shortControlEscapes = shortControlEscapes;
     }
 
     /// <summary>Strings hold invalid bytes as <see cref="InvalidUtf8"/> markers.</summary>
@@ -205,6 +209,12 @@ internal sealed class GoJsonWriter
                 return;
             case '\t':
                 _buffer.Write("\\t"u8);
+                return;
+            case '\b' when _shortControlEscapes:
+                _buffer.Write("\\b"u8);
+                return;
+            case '\f' when _shortControlEscapes:
+                _buffer.Write("\\f"u8);
                 return;
         }
 

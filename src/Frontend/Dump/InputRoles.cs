@@ -15,7 +15,7 @@ internal static class InputRoles
             Op.OpOneofCase.Merge => op.Merge.Inputs
                 .Select((input, position) => (input.Input, position))
                 .Where(pair => pair.Input == index)
-                .Select(pair => pair.position.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .Select(pair => "layer " + (pair.position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             Op.OpOneofCase.Diff => DiffRoles(op.Diff, index),
             Op.OpOneofCase.Build => BuildRoles(op.Build, index),
             _ => [],
@@ -30,12 +30,12 @@ internal static class InputRoles
     {
         if (action.Input == index)
         {
-            yield return "input";
+            yield return "base";
         }
 
         if (action.SecondaryInput == index)
         {
-            yield return "secondary";
+            yield return "copy source";
         }
 
         if (Owner(action) is { } owner && (UsesInput(owner.User, index) || UsesInput(owner.Group, index)))

@@ -49,14 +49,30 @@ internal static class InvalidUtf8
         return string.Concat(value.EnumerateRunes().Select(rune => IsMarker(rune.Value) ? "\uFFFD" : rune.ToString()));
     }
 
-    /// <summary>The message with its string fields (at any depth) made valid, or <c>null</c> when the wire data is malformed.</summary>
-    public static byte[]? Repair(ReadOnlySpan<byte> message, MessageDescriptor descriptor)
+    /// <summary>
+    /// Messages nested deeper than this are not repaired: Google.Protobuf's parser refuses them anyway (its default
+    /// recursion limit), and the repair's own recursion (and copies, one per level) stays bounded whatever the input.
+    /// </summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>
+    /// The message with its string fields (up to <see cref="MaxDepth"/> levels) made valid, or <c>null</c> when the
+    /// wire data is malformed or nested deeper.
+    /// </summary>
+    public static byte[]? Repair(ReadOnlySpan<byte> message, MessageDescriptor descriptor) => Repair(message, descriptor, 0);
+
+    private static byte[]? Repair(ReadOnlySpan<byte> message, MessageDescriptor descriptor, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
         var output = new ArrayBufferWriter<byte>(message.Length + 16);
-        return RepairInto(message, descriptor, output) ? output.WrittenSpan.ToArray() : null;
+        return RepairInto(message, descriptor, output, depth) ? output.WrittenSpan.ToArray() : null;
     }
 
-    private static bool RepairInto(ReadOnlySpan<byte> message, MessageDescriptor descriptor, ArrayBufferWriter<byte> output)
+    private static bool RepairInto(ReadOnlySpan<byte> message, MessageDescriptor descriptor, ArrayBufferWriter<byte> output, int depth)
     {
         var position = 0;
         while (position < message.Length)
@@ -97,7 +113,7 @@ internal static class InvalidUtf8
                     var payload = message.Slice(position, (int)length);
                     position += (int)length;
                     output.Write(message[start..afterTag]);
-                    var repaired = RepairField(payload, descriptor.FindFieldByNumber((int)(tag >> 3)));
+                    var repaired = RepairField(payload, descriptor.FindFieldByNumber((int)(tag >> 3)), depth);
                     if (repaired is null)
                     {
                         return false;
@@ -114,10 +130,10 @@ internal static class InvalidUtf8
         return true;
     }
 
-    private static byte[]? RepairField(ReadOnlySpan<byte> payload, FieldDescriptor? field) => field?.FieldType switch
+    private static byte[]? RepairField(ReadOnlySpan<byte> payload, FieldDescriptor? field, int depth) => field?.FieldType switch
     {
         FieldType.String => RepairString(payload),
-        FieldType.Message => Repair(payload, field.MessageType),
+        FieldType.Message => Repair(payload, field.MessageType, depth + 1),
         _ => payload.ToArray(),
     };
 

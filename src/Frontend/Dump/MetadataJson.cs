@@ -2,10 +2,10 @@ using Pb;
 
 namespace CSharpFrontend.Frontend.Dump;
 
-internal static partial class LlbJson
+internal sealed partial class LlbJson
 {
     /// <summary>An op's metadata; <c>null</c> writes the zero value Go gets for a digest missing from the map.</summary>
-    public static void OpMetadata(GoJsonWriter w, OpMetadata? metadata)
+    public void OpMetadata(GoJsonWriter w, OpMetadata? metadata)
     {
         metadata ??= new OpMetadata();
         w.StartObject();
@@ -17,7 +17,7 @@ internal static partial class LlbJson
             writer.OptBool("Value", export.Value);
             writer.EndObject();
         });
-        w.Map("caps", metadata.Caps, omitEmpty: false, static (writer, value) => writer.Bool(value));
+        w.Map("caps", metadata.Caps, omitEmpty: !format.WritesNonNullableZeroFields, static (writer, value) => writer.Bool(value));
         w.OptObject("progress_group", metadata.ProgressGroup, static (writer, group) =>
         {
             writer.StartObject();
@@ -44,7 +44,7 @@ internal static partial class LlbJson
     }
 
     /// <summary>A nested definition (build ops, source infos); its ops stay base64 bytes, as in Go.</summary>
-    private static void Definition(GoJsonWriter w, Definition definition)
+    private void Definition(GoJsonWriter w, Definition definition)
     {
         w.StartObject();
         if (definition.Def.Count > 0)
@@ -59,15 +59,15 @@ internal static partial class LlbJson
             w.EndArray();
         }
 
-        w.Map("metadata", definition.Metadata, omitEmpty: false, OpMetadata);
+        w.Map("metadata", definition.Metadata, omitEmpty: !format.WritesNonNullableZeroFields, OpMetadata);
         w.OptObject("Source", definition.Source, Source);
         w.EndObject();
     }
 
-    private static void Source(GoJsonWriter w, Source source)
+    private void Source(GoJsonWriter w, Source source)
     {
         w.StartObject();
-        w.Map("locations", source.Locations, omitEmpty: true, static (writer, locations) =>
+        w.Map("locations", source.Locations, omitEmpty: true, (writer, locations) =>
         {
             writer.StartObject();
             writer.OptArray("locations", locations.Locations_, Location);
@@ -77,7 +77,7 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void SourceInfo(GoJsonWriter w, SourceInfo info)
+    private void SourceInfo(GoJsonWriter w, SourceInfo info)
     {
         w.StartObject();
         w.OptString("filename", info.Filename);
@@ -87,23 +87,35 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Location(GoJsonWriter w, Location location)
+    private void Location(GoJsonWriter w, Location location)
     {
         w.StartObject();
         w.OptNumber("sourceIndex", location.SourceIndex);
-        w.OptArray("ranges", location.Ranges, static (writer, range) =>
+        w.OptArray("ranges", location.Ranges, (writer, range) =>
         {
             writer.StartObject();
-            writer.Name("start");
-            Position(writer, range.Start);
-            writer.Name("end");
-            Position(writer, range.End);
+            RangeEnd(writer, "start", range.Start);
+            RangeEnd(writer, "end", range.End);
             writer.EndObject();
         });
         w.EndObject();
     }
 
-    /// <summary><c>Range</c> holds its positions by value: an unset one is still written, as <c>{}</c>.</summary>
+    /// <summary>
+    /// gogo's <c>Range</c> holds its positions by value: an unset one is still written, as <c>{}</c>;
+    /// protobuf-go's holds pointers, left out when unset.
+    /// </summary>
+    private void RangeEnd(GoJsonWriter w, string name, Position? position)
+    {
+        if (position is null && !format.WritesNonNullableZeroFields)
+        {
+            return;
+        }
+
+        w.Name(name);
+        Position(w, position);
+    }
+
     private static void Position(GoJsonWriter w, Position? position)
     {
         w.StartObject();

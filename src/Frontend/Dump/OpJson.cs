@@ -3,18 +3,19 @@ using Pb;
 namespace CSharpFrontend.Frontend.Dump;
 
 /// <summary>
-/// JSON of LLB messages in the shape of BuildKit v0.11.6's gogo-generated Go structs under
-/// <c>encoding/json</c>: Go field names or json tags, <c>omitempty</c> where the tag has it,
-/// oneofs as a wrapper object named after the Go interface field, enums as numbers.
+/// JSON of LLB messages in the shape of a BuildKit release's Go structs under <c>encoding/json</c>, as
+/// <paramref name="format"/> says: Go field names or json tags, <c>omitempty</c> where the tag has it,
+/// oneofs as a wrapper object named after the Go field, enums as numbers.
 /// </summary>
 /// <remarks>
-/// Fields that v0.11.6 does not know (later additions to the schema, such as the passthrough op,
-/// symlink actions or CDI devices) are written after the known ones, named as in the proto file,
-/// and only when set; a definition that v0.11.6 can express therefore dumps exactly as it does.
+/// Fields that the release does not know (later additions to the schema, such as the passthrough op, a copy's
+/// required paths, the metadata's Linux resources; for v0.11.6 also symlink actions and CDI devices) are written
+/// after the known ones, named as in the proto file, and only when set; a definition that the release can
+/// express therefore dumps exactly as it does.
 /// </remarks>
-internal static partial class LlbJson
+internal sealed partial class LlbJson(DumpFormat format)
 {
-    public static void Op(GoJsonWriter w, Op op)
+    public void Op(GoJsonWriter w, Op op)
     {
         w.StartObject();
         w.OptArray("inputs", op.Inputs, Input);
@@ -43,7 +44,7 @@ internal static partial class LlbJson
                 Wrapped(w, "passthrough", op.Passthrough, PassthroughOp);
                 break;
             default:
-                w.Null();
+                UnsetOneof(w);
                 break;
         }
 
@@ -61,12 +62,47 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void Input(GoJsonWriter w, Input input)
+    /// <summary>A oneof with no member set: the nil interface (gogo) or the empty wrapper struct (<c>json.go</c>).</summary>
+    private void UnsetOneof(GoJsonWriter w)
+    {
+        if (format.UnsetOneofIsEmptyObject)
+        {
+            w.StartObject();
+            w.EndObject();
+        }
+        else
+        {
+            w.Null();
+        }
+    }
+
+    /// <summary>An input or output index, or another field gogo wrote even when zero.</summary>
+    private void NonNullable(GoJsonWriter w, string name, long value)
+    {
+        if (format.WritesNonNullableZeroFields)
+        {
+            w.Number(name, value);
+        }
+        else
+        {
+            w.OptNumber(name, value);
+        }
+    }
+
+    private void Input(GoJsonWriter w, Input input)
     {
         w.StartObject();
-        w.Name("digest");
-        w.String(input.Digest);
-        w.Number("index", input.Index);
+        if (format.WritesNonNullableZeroFields)
+        {
+            w.Name("digest");
+            w.String(input.Digest);
+        }
+        else
+        {
+            w.OptString("digest", input.Digest);
+        }
+
+        NonNullable(w, "index", input.Index);
         w.EndObject();
     }
 
@@ -96,28 +132,28 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    private static void BuildOp(GoJsonWriter w, BuildOp build)
+    private void BuildOp(GoJsonWriter w, BuildOp build)
     {
         w.StartObject();
-        w.Number("builder", build.Builder);
-        w.Map("inputs", build.Inputs, omitEmpty: true, static (writer, input) => IndexOnly(writer, input.Input));
+        NonNullable(w, "builder", build.Builder);
+        w.Map("inputs", build.Inputs, omitEmpty: true, (writer, input) => IndexOnly(writer, input.Input));
         w.OptObject("def", build.Def, Definition);
         w.OptStringMap("attrs", build.Attrs);
         w.EndObject();
     }
 
-    private static void MergeOp(GoJsonWriter w, MergeOp merge)
+    private void MergeOp(GoJsonWriter w, MergeOp merge)
     {
         w.StartObject();
-        w.OptArray("inputs", merge.Inputs, static (writer, input) => IndexOnly(writer, input.Input));
+        w.OptArray("inputs", merge.Inputs, (writer, input) => IndexOnly(writer, input.Input));
         w.EndObject();
     }
 
-    private static void DiffOp(GoJsonWriter w, DiffOp diff)
+    private void DiffOp(GoJsonWriter w, DiffOp diff)
     {
         w.StartObject();
-        w.OptObject("lower", diff.Lower, static (writer, lower) => IndexOnly(writer, lower.Input));
-        w.OptObject("upper", diff.Upper, static (writer, upper) => IndexOnly(writer, upper.Input));
+        w.OptObject("lower", diff.Lower, (writer, lower) => IndexOnly(writer, lower.Input));
+        w.OptObject("upper", diff.Upper, (writer, upper) => IndexOnly(writer, upper.Input));
         w.EndObject();
     }
 
@@ -129,11 +165,11 @@ internal static partial class LlbJson
         w.EndObject();
     }
 
-    /// <summary>The many one-field messages <c>{"input":N}</c> whose index is always written.</summary>
-    private static void IndexOnly(GoJsonWriter w, long input)
+    /// <summary>The many one-field messages <c>{"input":N}</c>.</summary>
+    private void IndexOnly(GoJsonWriter w, long input)
     {
         w.StartObject();
-        w.Number("input", input);
+        NonNullable(w, "input", input);
         w.EndObject();
     }
 }

@@ -23,6 +23,10 @@ public sealed class BridgeChannel : IDisposable
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseProxy = false,
+
+            // grpc-go accepts header lists (a status message rides in the trailers) up to 16 MB; .NET's default of
+            // 64 KiB made a long daemon error tear the connection down before the frontend could return its own.
+            MaxResponseHeadersLength = MaxHeaderListKiB,
         };
         _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
@@ -36,6 +40,9 @@ public sealed class BridgeChannel : IDisposable
 
     /// <summary>The largest message either way (definitions and image configs can be large; BuildKit allows 16 MiB+).</summary>
     public const int MaxMessageSize = 64 * 1024 * 1024;
+
+    /// <summary>The largest header list (and trailers) accepted from the daemon, in KiB: grpc-go's 16 MB.</summary>
+    public const int MaxHeaderListKiB = 16 * 1024;
 
     /// <summary>The generated client.</summary>
     public LLBBridge.LLBBridgeClient Client { get; }

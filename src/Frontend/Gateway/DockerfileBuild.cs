@@ -44,6 +44,8 @@ public static class DockerfileBuild
         var main = await MainContext.ResolveAsync(client, options, marshal, cancellationToken).ConfigureAwait(false);
         var dockerfile = await DockerfileLoader.LoadAsync(client, options, marshal, main, cancellationToken).ConfigureAwait(false);
 
+        SyntaxForwarding.Check(client.Environment.Options, dockerfile, Encoding.UTF8.GetString(dockerfile.Content.Span));
+
         if (GatewaySubrequests.Check(options.RequestId) is { } described)
         {
             return described;

@@ -43,7 +43,9 @@ public static class GatewaySubrequests
         {
             case SubrequestCatalog.Outline:
             {
-                var converted = await DockerfileBuild.ConvertAsync(client, log, dockerfile, text, options, warn: true, cancellationToken).ConfigureAwait(false);
+                // The outline marshals nothing for the daemon: the definition's message limit does not apply.
+                var converted = await DockerfileBuild.ConvertAsync(
+                    client, log, dockerfile, text, options with { MaxDefinitionBytes = long.MaxValue }, warn: true, cancellationToken).ConfigureAwait(false);
                 var outline = converted.Outline with { Source = dockerfile.Content };
                 return Result(outline.ToJson(), outline.ToText());
             }

@@ -14,6 +14,9 @@ namespace CSharpFrontend.Frontend.Resolve;
 public sealed record LockedImage(
     string Key, LlbPlatform Platform, string Digest, string ManifestDigest, string ConfigDigest, ReadOnlyMemory<byte> ConfigJson, ImageConfig Config)
 {
+    /// <summary>Said on stderr when the image is recorded (its config is for another platform than requested).</summary>
+    public string? Warning { get; init; }
+
     /// <summary>The converter's view: digest and config.</summary>
     public ResolvedImage ToResolved() => new(Digest, Config);
 }

@@ -10,6 +10,9 @@ namespace CSharpFrontend.Frontend.Resolve;
 /// </summary>
 public sealed class PlatformMatcher
 {
+    /// <summary>The highest older variant level listed after the requested one.</summary>
+    private const int MaxLevel = 1000;
+
     private readonly RegistryPlatform[] _preference;
 
     /// <summary>Matches <paramref name="platform"/> and what it can run.</summary>
@@ -75,7 +78,9 @@ public sealed class PlatformMatcher
             case "amd64":
                 if (Level(platform.Variant) is > 1 and var level)
                 {
-                    for (level--; level >= 1; level--)
+                    // Levels far above any real one (v2147483647) would make billions of entries: the ones below
+                    // MaxLevel keep their order, which is all a rank is used for.
+                    for (level = Math.Min(level - 1, MaxLevel); level >= 1; level--)
                     {
                         yield return Normalize(platform with { Variant = "v" + level.ToString(CultureInfo.InvariantCulture) });
                     }
@@ -86,7 +91,7 @@ public sealed class PlatformMatcher
             case "arm":
                 if (Level(platform.Variant) is > 5 and var version)
                 {
-                    for (version--; version >= 5; version--)
+                    for (version = Math.Min(version - 1, MaxLevel); version >= 5; version--)
                     {
                         yield return platform with { Variant = "v" + version.ToString(CultureInfo.InvariantCulture) };
                     }

@@ -20,15 +20,20 @@ public sealed class RegistryClient : IDisposable
 
     private const long MaxTokenBytes = 1 << 20;
 
+    /// <summary>Redirects followed before giving up, as Go's http.Client.</summary>
+    private const int MaxRedirects = 10;
+
     private readonly HttpClient _http;
     private readonly RegistryHosts _hosts;
+    private readonly TimeSpan _timeout;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client; <paramref name="handler"/> replaces the network (for tests), null = sockets.</summary>
     public RegistryClient(RegistryHosts hosts, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
         _hosts = hosts;
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) }, disposeHandler: true)
+        _timeout = timeout;
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15), MaxAutomaticRedirections = MaxRedirects }, disposeHandler: true)
         {
             Timeout = timeout,
         };
@@ -48,7 +53,30 @@ public sealed class RegistryClient : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// One exchange (token, request, body, error body) under one deadline: a registry that sends headers and then
+    /// stalls or drips the body fails after the timeout like one that never answers.
+    /// </summary>
     private async Task<FetchedContent> GetAsync(
+        string domain, string repository, string path, IReadOnlyList<string> accept, long maxBytes, string what, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        try
+        {
+            return await ExchangeAsync(domain, repository, path, accept, maxBytes, what, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryFailure($"{what}: the registry at {_hosts.BaseUri(domain).GetLeftPart(UriPartial.Authority)} did not complete the exchange in {_timeout.TotalSeconds:0.###} s (--timeout)", e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new RegistryFailure($"{what}: reading the registry's answer failed: {e.Message}", e);
+        }
+    }
+
+    private async Task<FetchedContent> ExchangeAsync(
         string domain, string repository, string path, IReadOnlyList<string> accept, long maxBytes, string what, CancellationToken cancellationToken)
     {
         var uri = new Uri(_hosts.BaseUri(domain), $"/v2/{repository}/{path}");
@@ -109,6 +137,10 @@ public sealed class RegistryClient : IDisposable
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new RegistryFailure($"the registry at {uri.GetLeftPart(UriPartial.Authority)} did not answer in time (GET {uri})", e);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryFailure($"the connection to {uri.GetLeftPart(UriPartial.Authority)} failed: {e.Message}", e);
         }
     }
 
@@ -218,6 +250,7 @@ public sealed class RegistryClient : IDisposable
 
     private static string Describe(HttpStatusCode status) => status switch
     {
+        >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest => $"stopped after {MaxRedirects} redirects (last answer {(int)status} {status})",
         HttpStatusCode.NotFound => "not found (404)",
         HttpStatusCode.Unauthorized => "unauthorized (401)",
         HttpStatusCode.Forbidden => "forbidden (403)",

@@ -69,7 +69,23 @@ public sealed class RegistryImageResolver
             throw new RegistryFailure($"no match for platform {requested} in the index {digest}: its only candidate is for {image.OS}/{image.Architecture}");
         }
 
-        return new LockedImage(key, platform, digest, manifestDigest, configDescriptor.Digest, config.Content, image);
+        return new LockedImage(key, platform, digest, manifestDigest, configDescriptor.Digest, config.Content, image)
+        {
+            Warning = PlatformWarning(key, requested, image),
+        };
+    }
+
+    /// <summary>
+    /// BuildKit's InvalidBaseImagePlatform lint: an image (a single-platform manifest, which nothing above chose by
+    /// platform) whose config is for another OS or architecture is used, with a warning.
+    /// </summary>
+    private static string? PlatformWarning(string key, RegistryPlatform requested, ImageConfig image)
+    {
+        var expected = PlatformMatcher.Normalize(requested);
+        var actual = PlatformMatcher.Normalize(new RegistryPlatform(image.OS, image.Architecture, image.Variant));
+        return expected.OS == actual.OS && expected.Architecture == actual.Architecture
+            ? null
+            : $"Base image {key} was pulled with platform \"{actual}\", expected \"{expected}\" for current build";
     }
 
     /// <summary>The digest the reference resolves to: the one it names, else <c>Docker-Content-Digest</c>, else the

@@ -52,9 +52,10 @@ internal static class GlobSubstitution
     /// <summary>
     /// Replaces the first match (<paramref name="all"/> false, replacement inserted literally) or every
     /// non-overlapping match (<paramref name="all"/> true, replacement treated as a Go regexp template in
-    /// which <c>$0</c>/<c>${0}</c> is the match, <c>$$</c> a dollar, and other references are empty).
+    /// which <c>$0</c>/<c>${0}</c> is the match, <c>$$</c> a dollar, and other references are empty). Fails with a
+    /// null <paramref name="error"/> as soon as the result would be longer than <paramref name="maxLength"/>.
     /// </summary>
-    public static bool TryReplace(string pattern, string value, string replacement, bool all, out string result, out string? error)
+    public static bool TryReplace(string pattern, string value, string replacement, bool all, long maxLength, out string result, out string? error)
     {
         result = value;
         var compiled = Compile(pattern, greedy: true, out error);
@@ -88,6 +89,11 @@ internal static class GlobSubstitution
             if (end > lastEnd || start == 0)
             {
                 ReplacementTemplate.Append(output, replacement, text, start, end);
+            }
+
+            if (output.Length > maxLength)
+            {
+                return false;
             }
 
             lastEnd = end;

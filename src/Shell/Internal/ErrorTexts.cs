@@ -23,4 +23,7 @@ internal static class ErrorTexts
 
     public static string NestingTooDeep(int limit) =>
         $"syntax error: substitutions nested more than {limit} levels deep";
+
+    public static string ExpansionTooLarge(long limit) =>
+        $"expansion result exceeds the limit of {limit} characters for this Dockerfile (16 per character of the file, at least 1 Mi)";
 }

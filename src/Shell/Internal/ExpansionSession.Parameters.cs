@@ -150,8 +150,8 @@ internal sealed partial class ExpansionSession
             return true;
         }
 
-        return GlobSubstitution.TryReplace(pattern, current, replacement, all, out value, out string? error)
-            || Fail(error!);
+        return GlobSubstitution.TryReplace(pattern, current, replacement, all, _limit, out value, out string? error)
+            || (error is null ? FailFinal(ErrorTexts.ExpansionTooLarge(_budgetSize)) : Fail(error));
     }
 
     /// <summary>

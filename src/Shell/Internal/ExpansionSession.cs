@@ -15,6 +15,8 @@ internal sealed partial class ExpansionSession
     private readonly VariableTracker _variables;
     private readonly WordCollector? _words;
     private CodePointReader _reader;
+    private readonly long _limit;
+    private readonly long _budgetSize;
     private int _depth;
     private string? _error;
     private bool _errorIsFinal;
@@ -28,6 +30,8 @@ internal sealed partial class ExpansionSession
         _variables = new VariableTracker(environment);
         _words = splitWords ? new WordCollector() : null;
         _reader = new CodePointReader(source);
+        _limit = options.Budget?.Remaining ?? long.MaxValue;
+        _budgetSize = options.Budget?.MaxCharacters ?? long.MaxValue;
     }
 
     /// <summary>Variables found set so far.</summary>
@@ -40,7 +44,15 @@ internal sealed partial class ExpansionSession
     public ShellExpansionError Error => new(_source, _error ?? string.Empty);
 
     /// <summary>Expands the whole word.</summary>
-    public bool Run(out string value) => ProcessUntil(CodePoints.Eof, _options.RawEscapes, _words, out value);
+    public bool Run(out string value)
+    {
+        if (!ProcessUntil(CodePoints.Eof, _options.RawEscapes, _words, out value))
+        {
+            return false;
+        }
+
+        return _options.Budget is not { } budget || budget.TryCharge(value.Length) || FailFinal(ErrorTexts.ExpansionTooLarge(_budgetSize));
+    }
 
     /// <summary>The split words, after a successful <see cref="Run"/> with splitting enabled.</summary>
     public IReadOnlyList<string> FinishWords() => _words?.Finish() ?? [];
@@ -78,6 +90,11 @@ internal sealed partial class ExpansionSession
                     }
 
                     result.Append(special);
+                    if (result.Length > _limit)
+                    {
+                        return FailFinal(ErrorTexts.ExpansionTooLarge(_budgetSize));
+                    }
+
                     words?.AddSplitting(special);
                     continue;
                 case '<':
@@ -105,6 +122,11 @@ internal sealed partial class ExpansionSession
             if (special is not null)
             {
                 result.Append(special);
+                if (result.Length > _limit)
+                {
+                    return FailFinal(ErrorTexts.ExpansionTooLarge(_budgetSize));
+                }
+
                 words?.AddRaw(special);
                 continue;
             }

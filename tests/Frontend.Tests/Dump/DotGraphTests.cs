@@ -9,7 +9,7 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 public sealed partial class DotGraphTests
 {
     private static IReadOnlyList<DumpedOp> Corpus(string caseName) =>
-        DefinitionReader.Read(File.ReadAllBytes(Path.Combine(TestPaths.CasesDir, caseName, "expected", "def.pb")));
+        DefinitionReader.Read(File.ReadAllBytes(ReferenceCorpus.V011.Expected(caseName, "def.pb")));
 
     private static IReadOnlyList<DumpedOp> Ops(IReadOnlyList<Op> ops, IReadOnlyDictionary<int, OpMetadata>? metadata = null) =>
         DefinitionReader.Read(Definitions.Of(ops, metadata));
@@ -68,10 +68,10 @@ public sealed partial class DotGraphTests
         var diff = new Op { Inputs = { From(lower), From(merge) }, Diff = new DiffOp { Lower = new LowerDiffInput { Input = 0 }, Upper = new UpperDiffInput { Input = 1 } } };
         var dot = DotGraph.Render(Ops([lower, upper, file, merge, diff]));
 
-        Assert.Contains($"{Id(lower)} -> {Id(file)} [label=\"input, owner lookup\"];", dot);
-        Assert.Contains($"{Id(upper)} -> {Id(file)} [label=\"secondary\"];", dot);
-        Assert.Contains($"{Id(lower)} -> {Id(merge)} [label=\"0\"];", dot);
-        Assert.Contains($"{Id(file)} -> {Id(merge)} [label=\"1\"];", dot);
+        Assert.Contains($"{Id(lower)} -> {Id(file)} [label=\"base, owner lookup\"];", dot);
+        Assert.Contains($"{Id(upper)} -> {Id(file)} [label=\"copy source\"];", dot);
+        Assert.Contains($"{Id(lower)} -> {Id(merge)} [label=\"layer 1\"];", dot);
+        Assert.Contains($"{Id(file)} -> {Id(merge)} [label=\"layer 2\"];", dot);
         Assert.Contains($"{Id(lower)} -> {Id(diff)} [label=\"lower\"];", dot);
         Assert.Contains($"{Id(merge)} -> {Id(diff)} [label=\"upper\"];", dot);
         Assert.Contains($"{Id(file)} [label=\"copy /a → /b\" shape=note", dot);

@@ -28,6 +28,39 @@ public sealed class DumpCommandTests
         Assert.Equal(fromFile.Stdout, fromStdin.Stdout);
     }
 
+    [Theory]
+    [InlineData("v0.24", "hand-mounts-all")]
+    [InlineData("v0.11", "hand-mounts-all")]
+    [InlineData("v0.24", "bk-dockerfile-L1000")]
+    [InlineData("v0.11", "bk-dockerfile-L1000")]
+    public void CompatChoosesTheReleaseWhoseDumpItEquals(string compat, string caseName)
+    {
+        var corpus = ReferenceCorpus.Named(compat);
+        var result = DumpInvocation.Run(File.ReadAllBytes(corpus.Expected(caseName, "def.pb")), "--compat", compat);
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(corpus.Expected(caseName, "dump.jsonl")), result.Stdout);
+    }
+
+    [Fact]
+    public void TheDefaultIsV024()
+    {
+        var bytes = File.ReadAllBytes(ReferenceCorpus.V011.Expected("hand-copy-flags", "def.pb"));
+        var byDefault = DumpInvocation.Run(bytes);
+        Assert.Equal(0, byDefault.ExitCode);
+        Assert.Equal(DumpInvocation.Run(bytes, "--compat", "v0.24").Stdout, byDefault.Stdout);
+        Assert.NotEqual(DumpInvocation.Run(bytes, "--compat", "v0.11").Stdout, byDefault.Stdout);
+        Assert.StartsWith("{\"Op\":{\"Op\":{\"source\"", byDefault.StdoutText);
+    }
+
+    [Fact]
+    public void AnUnknownCompatIsRejected()
+    {
+        var result = DumpInvocation.Run(File.ReadAllBytes(CaseFile("hand-copy-flags", "def.pb")), "--compat", "v0.12");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(result.Stdout);
+    }
+
     [Fact]
     public void AnEmptyDefinitionPrintsNothing()
     {
@@ -92,5 +125,7 @@ public sealed class DumpCommandTests
         Assert.Contains("Examples:", help);
         Assert.Contains("csharp-frontend dump --dot def.pb | dot -Tsvg", help);
         Assert.Contains("--dot", help);
+        Assert.Contains("--compat", help);
+        Assert.Contains("BuildKit release to equal: v0.24 (default, Dockerfile 1.18) or v0.11 (Dockerfile 1.5)", help);
     }
 }

@@ -5,13 +5,19 @@ using Google.Protobuf;
 
 namespace CSharpFrontend.Frontend.Tests.Dump;
 
-/// <summary>Our dump against <c>buildctl debug dump-llb</c> itself, on random definitions.</summary>
+/// <summary>Our dump against <c>buildctl debug dump-llb</c> itself (v0.11.6 and v0.24.0), on random definitions.</summary>
 public sealed class DumpDifferentialTests
 {
     [BuildctlFact]
-    public void RandomDefinitionsDumpAsBuildctlDumpsThem()
+    public void RandomDefinitionsDumpAsBuildctlV011DumpsThem() =>
+        RandomDefinitionsDumpAsBuildctlDumpsThem(BuildctlFactAttribute.Path!, DumpFormat.V0_11, new RandomDefinitions(seed: 20261127));
+
+    [BuildctlV024Fact]
+    public void RandomDefinitionsDumpAsBuildctlV024DumpsThem() =>
+        RandomDefinitionsDumpAsBuildctlDumpsThem(BuildctlV024FactAttribute.Path!, DumpFormat.V0_24, new RandomDefinitions(seed: 20261204, v024Schema: true));
+
+    private static void RandomDefinitionsDumpAsBuildctlDumpsThem(string buildctl, DumpFormat format, RandomDefinitions random)
     {
-        var random = new RandomDefinitions(seed: 20261127);
         var file = Path.GetTempFileName();
         try
         {
@@ -24,8 +30,8 @@ public sealed class DumpDifferentialTests
                 }
 
                 File.WriteAllBytes(file, bytes);
-                var expected = Buildctl(file);
-                var actual = JsonLinesDump.Render(DefinitionReader.Read(bytes));
+                var expected = Buildctl(buildctl, file);
+                var actual = JsonLinesDump.Render(bytes, format);
                 Assert.True(expected.AsSpan().SequenceEqual(actual),
                     $"definition {i} ({Convert.ToBase64String(bytes)})\nbuildctl: {Encoding.UTF8.GetString(expected)}\nours:     {Encoding.UTF8.GetString(actual)}");
             }
@@ -49,9 +55,9 @@ public sealed class DumpDifferentialTests
         }
     }
 
-    private static byte[] Buildctl(string file)
+    internal static byte[] Buildctl(string buildctl, string file)
     {
-        var start = new ProcessStartInfo(BuildctlFactAttribute.Path!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(buildctl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "debug", "dump-llb", file })
         {
             start.ArgumentList.Add(arg);

@@ -6,13 +6,34 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 public sealed class DumpProcessTests
 {
     [Fact]
-    public void DumpsAReferenceDefinitionByteForByte()
+    public void DumpsAReferenceDefinitionByteForByteAsV024ByDefault()
     {
-        var dir = Path.Combine(TestPaths.CasesDir, "hand-copy-flags", "expected");
-        var result = CliProcess.Run("", "dump", Path.Combine(dir, "def.pb"));
+        var corpus = ReferenceCorpus.V024;
+        var result = CliProcess.Run("", "dump", corpus.Expected("hand-copy-flags", "def.pb"));
         Assert.Equal("", result.Stderr);
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "dump.jsonl")), result.Stdout);
+        Assert.Equal(File.ReadAllBytes(corpus.Expected("hand-copy-flags", "dump.jsonl")), result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("v0.24")]
+    [InlineData("v0.11")]
+    public void DumpsAReferenceDefinitionByteForByteInTheFormatOfCompat(string compat)
+    {
+        var corpus = ReferenceCorpus.Named(compat);
+        var result = CliProcess.Run("", "dump", "--compat", compat, corpus.Expected("hand-copy-flags", "def.pb"));
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(corpus.Expected("hand-copy-flags", "dump.jsonl")), result.Stdout);
+    }
+
+    [Fact]
+    public void AnUnknownCompatIsAUsageErrorAndPrintsNothing()
+    {
+        var result = CliProcess.Run("", "dump", "--compat", "v0.19", ReferenceCorpus.V024.Expected("hand-copy-flags", "def.pb"));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("v0.19", result.Stderr);
     }
 
     [Fact]

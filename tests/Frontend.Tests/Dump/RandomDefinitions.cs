@@ -4,15 +4,17 @@ using Pb;
 namespace CSharpFrontend.Frontend.Tests.Dump;
 
 /// <summary>
-/// Random definitions that use only what BuildKit v0.11.6's schema knows, with awkward strings
-/// (escapes, HTML characters, line separators, characters above U+FFFF) and every field set or not.
+/// Random definitions that use only what BuildKit v0.11.6's schema knows (or, with <paramref name="v024Schema"/>,
+/// v0.24.0's: also CDI devices, valid exit codes, content cache, symlink actions, a copy's mode string and
+/// replace flag, a source's language), with awkward strings (escapes, HTML characters, line separators,
+/// characters above U+FFFF) and every field set or not.
 /// </summary>
-internal sealed class RandomDefinitions(int seed)
+internal sealed class RandomDefinitions(int seed, bool v024Schema = false)
 {
     private static readonly string[] Strings =
     [
         "", "a", "/", "docker-image://docker.io/library/alpine:latest", "<b>&amp;</b>", "\"quoted\" \\ back",
-        "line\nbreak\r\ttab", "\u0001\u001f\u007f", "\u2028\u2029", "é ü ß", "\ufffd", "\ue000", "\U0001F600 \U00010000",
+        "line\nbreak\r\ttab", "\u0001\u001f\u007f", "\b\f\u000b", "\u2028\u2029", "é ü ß", "\ufffd", "\ue000", "\U0001F600 \U00010000",
         "llb.customname", "[build 2/5] RUN echo hi", "[stage-1  3/12] COPY . .",
     ];
 
@@ -146,6 +148,19 @@ internal sealed class RandomDefinitions(int seed)
             exec.Secretenv.Add(new SecretEnv { ID = Text(), Name = Text(), Optional = Chance() });
         }
 
+        if (v024Schema)
+        {
+            foreach (var _ in Times(2))
+            {
+                exec.CdiDevices.Add(new CDIDevice { Name = Text(), Optional = Chance() });
+            }
+
+            foreach (var _ in Times(2))
+            {
+                exec.Meta?.ValidExitCodes.Add((int)Number());
+            }
+        }
+
         return exec;
     }
 
@@ -176,13 +191,18 @@ internal sealed class RandomDefinitions(int seed)
             mount.SSHOpt = new SSHOpt { ID = Text(), Uid = Unsigned(), Gid = Unsigned(), Mode = Unsigned(), Optional = Chance() };
         }
 
+        if (v024Schema)
+        {
+            mount.ContentCache = (MountContentCache)_random.Next(3);
+        }
+
         return mount;
     }
 
     private FileAction NextFileAction()
     {
         var action = new FileAction { Input = Number(), SecondaryInput = Number(), Output = Number() };
-        switch (_random.Next(5))
+        switch (_random.Next(v024Schema ? 6 : 5))
         {
             case 0:
                 action.Copy = new FileActionCopy
@@ -197,6 +217,12 @@ internal sealed class RandomDefinitions(int seed)
                     action.Copy.ExcludePatterns.Add(Text());
                 }
 
+                if (v024Schema)
+                {
+                    action.Copy.AlwaysReplaceExistingDestPaths = Chance();
+                    action.Copy.ModeStr = Text();
+                }
+
                 break;
             case 1:
                 action.Mkfile = new FileActionMkFile
@@ -209,6 +235,9 @@ internal sealed class RandomDefinitions(int seed)
                 break;
             case 3:
                 action.Rm = new FileActionRm { Path = Text(), AllowNotFound = Chance(), AllowWildcard = Chance() };
+                break;
+            case 5:
+                action.Symlink = new FileActionSymlink { Oldpath = Text(), Newpath = Text(), Owner = NextChown(), Timestamp = Number() };
                 break;
         }
 
@@ -296,6 +325,7 @@ internal sealed class RandomDefinitions(int seed)
                 Filename = Text(),
                 Data = ByteString.CopyFromUtf8(Text()),
                 Definition = Chance() ? new Definition { Def = { ByteString.CopyFromUtf8(Text()) } } : null,
+                Language = v024Schema ? Text() : "",
             });
         }
 
