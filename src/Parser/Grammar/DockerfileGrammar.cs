@@ -117,7 +117,9 @@ internal sealed partial class DockerfileGrammar
 
     private static readonly Parser<char, Unit> ByteSpaces = Token(ByteView.IsSpace).SkipMany();
 
-    private readonly Parser<char, IEnumerable<FlagWord>> _flags;
+    /// <summary>One flag word after blanks; ExtractFlags repeats it (a loop, not Pidgin's Many: NativeAOT cannot
+    /// expand Pidgin's repetition generics for this result type).</summary>
+    private readonly Parser<char, FlagWord> _flags;
 
     /// <summary>The flag words at the start of <paramref name="text"/> and the text after them.</summary>
     private (ImmutableArray<string> Flags, string Remainder) ExtractFlags(string text)
@@ -137,15 +139,15 @@ internal sealed partial class DockerfileGrammar
         // The text starts with "--" after blanks: there is at least one word.
         var flags = ImmutableArray.CreateBuilder<string>();
         int end = 0;
-        foreach (var word in _flags.ParseOrThrow(view.Text))
+        while (_flags.Parse(view.Text.AsSpan(end)) is { Success: true } r)
         {
-            end = word.End;
-            if (word.Text == "--")
+            end += r.Value.End;
+            if (r.Value.Text == "--")
             {
                 break;
             }
 
-            flags.Add(word.Text);
+            flags.Add(r.Value.Text);
         }
 
         return (flags.ToImmutable(), view.Rest(end));
@@ -203,7 +205,7 @@ internal sealed partial class DockerfileGrammar
 
         // BuildKit v0.11 reads flags with '\' whatever the escape directive says.
         _flagWord = FlagWordGrammar(legacy ? '\\' : escape);
-        _flags = ByteSpaces.Then(_flagWord.AtLeastOnce());
+        _flags = ByteSpaces.Then(_flagWord);
         _words = WordsGrammar(escape);
         _heredocCandidates = HeredocCandidatesGrammar(legacy);
         _heredocMarker = HeredocMarkerGrammar(legacy);
