@@ -41,9 +41,10 @@ internal sealed partial class DockerfileGrammar
     private static Parser<char, List<string>> HeredocCandidatesGrammar(bool legacy)
     {
         var afterMarker = legacy ? Return(Unit.Value) : Token(c => c is ' ' or '\t' or '\r').SkipMany();
-        var angle = Char('<').Then(Char('<').Then(afterMarker).ThenReturn(true).Or(Return(false)));
-        var other = Token(c => c != '<' && !GoText.IsSpace(c)).SkipAtLeastOnce().ThenReturn(false);
-        var word = OneOf(angle, other).AtLeastOnce().Slice((span, parts) => parts.Contains(true) ? span.ToString() : null);
+        // A word holds a marker when "<<" was read as one (with the blanks after it): the slice then contains "<<".
+        var angle = Char('<').Then(Char('<').Then(afterMarker).Optional()).IgnoreResult();
+        var other = Token(c => c != '<' && !GoText.IsSpace(c)).SkipAtLeastOnce();
+        var word = OneOf(angle, other).SkipAtLeastOnce().Slice((span, _) => span.Contains("<<", StringComparison.Ordinal) ? span.ToString() : null);
         return Spaces.Then(word.Before(Spaces).Many()).Select(words => words.OfType<string>().ToList());
     }
 

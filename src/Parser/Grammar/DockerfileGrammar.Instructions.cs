@@ -129,7 +129,8 @@ internal sealed partial class DockerfileGrammar
     /// the trigger starts, or 0 when the line does not start that way.
     /// </summary>
     private static readonly Parser<char, int> OnbuildKeyword =
-        RegexpSpaces.Then(Sequence("onbuild".Select(c => Token(t => t == c || t == char.ToUpperInvariant(c))))).Then(RegexpSpaces).Then(CurrentOffset);
+        RegexpSpaces.Then("onbuild".Select(c => Token(t => t == c || t == char.ToUpperInvariant(c))).Aggregate((a, b) => a.Then(b)))
+            .Then(RegexpSpaces).Then(CurrentOffset);
 
     public static string WithoutOnbuildKeyword(string original) =>
         OnbuildKeyword.Parse(original) is { Success: true } r ? original[r.Value..] : original;

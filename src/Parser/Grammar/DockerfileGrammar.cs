@@ -99,21 +99,27 @@ internal sealed partial class DockerfileGrammar
     // token takes the next character as is; a "--" word ends the flags.
     // ---------------------------------------------------------------------------------------------------------
 
-    private readonly Parser<char, (string Word, int End)> _flagWord;
+    /// <summary>A flag word and the view position after it and the blanks that follow.</summary>
+    /// <remarks>A class, not a tuple: NativeAOT cannot expand Pidgin's repetition generics over value types.</remarks>
+    private sealed record FlagWord(string Text, int End);
 
-    private Parser<char, (string Word, int End)> FlagWordGrammar(char escape)
+    private readonly Parser<char, FlagWord> _flagWord;
+
+    private Parser<char, FlagWord> FlagWordGrammar(char escape)
     {
         var escaped = Char(escape).Then(Any.Optional()).Select(c => c.HasValue ? c.Value.ToString() : string.Empty);
         Parser<char, string> Quoted(char quote) =>
             Char(quote).Then(OneOf(escaped, AnyCharExcept(quote, escape).AtLeastOnceString()).ManyString()).Before(Char(quote).Optional());
         var plain = Token(c => !ByteView.IsSpace(c) && c is not '\'' and not '"' && c != escape).AtLeastOnceString();
         var word = Lookahead(Try(String("--"))).Then(OneOf(plain, Quoted('"'), Quoted('\''), escaped).AtLeastOnceString());
-        return word.Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (w, end) => (w, end));
+        return word.Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (w, end) => new FlagWord(w, end));
     }
 
     private static readonly Parser<char, Unit> ByteSpaces = Token(ByteView.IsSpace).SkipMany();
 
-    private readonly Parser<char, (List<(string Word, int End)> Words, int End)> _flags;
+    /// <summary>One flag word after blanks; ExtractFlags repeats it (a loop, not Pidgin's Many: NativeAOT cannot
+    /// expand Pidgin's repetition generics for this result type).</summary>
+    private readonly Parser<char, FlagWord> _flags;
 
     /// <summary>The flag words at the start of <paramref name="text"/> and the text after them.</summary>
     private (ImmutableArray<string> Flags, string Remainder) ExtractFlags(string text)
@@ -130,17 +136,18 @@ internal sealed partial class DockerfileGrammar
         }
 
         var view = ByteView.Of(text);
-        var (words, end) = _flags.ParseOrThrow(view.Text);
-        var flags = ImmutableArray.CreateBuilder<string>(words.Count);
-        foreach (var (word, wordEnd) in words)
+        // The text starts with "--" after blanks: there is at least one word.
+        var flags = ImmutableArray.CreateBuilder<string>();
+        int end = 0;
+        while (_flags.Parse(view.Text.AsSpan(end)) is { Success: true } r)
         {
-            if (word == "--")
+            end += r.Value.End;
+            if (r.Value.Text == "--")
             {
-                end = wordEnd;
                 break;
             }
 
-            flags.Add(word);
+            flags.Add(r.Value.Text);
         }
 
         return (flags.ToImmutable(), view.Rest(end));
@@ -188,8 +195,8 @@ internal sealed partial class DockerfileGrammar
     // Construction, one instance per escape token and dialect.
     // ---------------------------------------------------------------------------------------------------------
 
-    private static readonly DockerfileGrammar[] Instances =
-        [new('\\', false), new('`', false), new('\\', true), new('`', true)];
+    /// <summary>The instances, made when first needed (a process that parses one file builds one).</summary>
+    private static readonly DockerfileGrammar?[] Instances = new DockerfileGrammar?[4];
 
     private DockerfileGrammar(char escape, bool legacy)
     {
@@ -198,7 +205,7 @@ internal sealed partial class DockerfileGrammar
 
         // BuildKit v0.11 reads flags with '\' whatever the escape directive says.
         _flagWord = FlagWordGrammar(legacy ? '\\' : escape);
-        _flags = ByteSpaces.Then(_flagWord.Many()).Then(CurrentOffset, (words, end) => (words.ToList(), end));
+        _flags = ByteSpaces.Then(_flagWord);
         _words = WordsGrammar(escape);
         _heredocCandidates = HeredocCandidatesGrammar(legacy);
         _heredocMarker = HeredocMarkerGrammar(legacy);
@@ -211,7 +218,11 @@ internal sealed partial class DockerfileGrammar
     public bool Legacy { get; }
 
     /// <summary>The grammar for an escape token and dialect.</summary>
-    public static DockerfileGrammar For(char escape, bool legacy) => Instances[(escape == '`' ? 1 : 0) + (legacy ? 2 : 0)];
+    public static DockerfileGrammar For(char escape, bool legacy)
+    {
+        int i = (escape == '`' ? 1 : 0) + (legacy ? 2 : 0);
+        return Volatile.Read(ref Instances[i]) ?? Interlocked.CompareExchange(ref Instances[i], new DockerfileGrammar(escape == '`' ? '`' : '\\', legacy), null) ?? Instances[i]!;
+    }
 
     private static bool IsRegexpSpace(char c) => c is '\t' or '\n' or '\f' or '\r' or ' ';
 }
