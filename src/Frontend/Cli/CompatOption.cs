@@ -10,8 +10,7 @@ internal static class CompatOption
     {
         var option = new Option<string>("--compat")
         {
-            Description = "BuildKit release to equal: " + string.Join(" or ", BuildKitProfile.All.Select(p => $"{p.Name} ({p.Description})"))
-                + "; default " + BuildKitProfile.V0_24.Name,
+            Description = "BuildKit release to equal: v0.24 (default, Dockerfile 1.18) or v0.11 (Dockerfile 1.5)",
             DefaultValueFactory = _ => BuildKitProfile.V0_24.Name,
         };
         option.Validators.Add(result =>

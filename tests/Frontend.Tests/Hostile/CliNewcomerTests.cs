@@ -61,7 +61,7 @@ public sealed class CliNewcomerTests
     {
         var result = CliProcess.Run("FROM alpine AS build\nRUN true\nFROM build AS test\nFROM scratch\n", "translate", "--target", "nosuch", "--format", "json", "-");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("target stage nosuch could not be found", result.Stderr);
+        Assert.Contains("target stage \"nosuch\" could not be found", result.Stderr);
         Assert.Contains("note: the stages are: build, test (leave out --target to build the last one)", result.Stderr);
     }
 
