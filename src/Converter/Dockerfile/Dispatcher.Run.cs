@@ -136,9 +136,11 @@ internal sealed partial class Dispatcher
 
     /// <summary><c>RUN --device</c> values as CDI devices (optional unless <c>required</c>).</summary>
     private static ImmutableArray<CdiDeviceSpec> Devices(RunInstruction instruction) =>
-        [.. instruction.Devices.Select(value => Parser.Flags.RunDevice.Parse(value) is ({ } device, _)
-            ? new CdiDeviceSpec(device.Name, !device.Required)
-            : throw new ConvertException(Parser.Flags.RunDevice.Parse(value).Error!, instruction.Range))];
+        [.. instruction.Devices.Select(value => Parser.Flags.RunDevice.Parse(value) switch
+        {
+            ({ } device, _) => new CdiDeviceSpec(device.Name, !device.Required),
+            (_, var error) => throw new ConvertException(error!, instruction.Range),
+        })];
 
     private bool Supports(string capId) => options.LlbCaps?.Supports(capId) ?? true;
 
