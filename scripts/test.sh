@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project (Release, as set-up builds it, unless -c/--configuration is given) and ends with one line:
-# "N passed, N failed, N skipped", plus a note when the end-to-end suite did not run.
+# "N skipped, N passed, N failed" (CI reads the line's end), after a note when the end-to-end suite did not run.
 # The reference corpora are read in place; each is checked up front (variable, then default beside the repository).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,8 @@ for entry in "${corpora[@]}"; do
   fi
 done
 if [ "$missing" -ne 0 ]; then
-  echo "0 passed, 0 failed, 0 skipped (not run: reference material missing)"
+  echo "not run: reference material missing"
+  echo "0 skipped, 0 passed, 0 failed"
   exit 2
 fi
 
@@ -48,9 +49,10 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 note=""
 if [ -z "$e2e" ]; then
-  note=" (the e2e suite did not run)"
+  note="note: the e2e suite did not run"
 elif [[ "$e2e" =~ Passed:\ +0,\ +Skipped:\ +([0-9]+),\ +Total:\ +([0-9]+) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]; then
-  note=" (the e2e suite was skipped: run scripts/e2e-setup.sh first)"
+  note="note: the e2e suite was skipped: run scripts/e2e-setup.sh first"
 fi
-echo "$passed passed, $failed failed, $skipped skipped$note"
+if [ -n "$note" ]; then echo "$note"; fi
+echo "$skipped skipped, $passed passed, $failed failed"
 exit "$status"
