@@ -238,7 +238,7 @@ public sealed class BuilderCorpusTests
     {
         var state = Shell(LlbState.Scratch, "true", "x");
         var op = LlbMarshaller.Marshal(state, Options with { Caps = LlbCaps.Of([]) }).Ops[0];
-        Assert.Equal(["PATH=" + DefaultPath.Unix], op.Op.Exec.Meta.Env);
+        Assert.Equal(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], op.Op.Exec.Meta.Env);
         Assert.False(op.Metadata.Caps.ContainsKey(CapId.ExecMetaSetsDefaultPath));
     }
 }

@@ -29,6 +29,27 @@ public sealed class ConverterBehaviourTests
         Assert.Equal(2, error.Range?.StartLine);
     }
 
+    /// <summary>
+    /// dockerfile2llb v0.24.0 -lint on this file: "circular dependency detected on stage: a" at lines 3, 5 and 7 (each
+    /// dependency's last referring instruction, from the first stage on a cycle around it).
+    /// </summary>
+    [Fact]
+    public void CircularDependencyIsLocatedAtEveryInstructionOnTheCycle()
+    {
+        var error = Rejected("FROM alpine AS a\nCOPY --from=b /x /x\nCOPY --from=b /z /z\nFROM alpine AS b\nRUN --mount=from=c,target=/m true\n"
+            + "FROM alpine AS c\nCOPY --from=a /y /y\nFROM alpine AS d\nCOPY --from=d /q /q\n");
+        Assert.Equal("circular dependency detected on stage: a", error.Message);
+        Assert.Equal([3, 5, 7], error.Locations.Select(l => l.StartLine));
+    }
+
+    [Fact]
+    public void StageCopyingFromItselfIsACycleOfOne()
+    {
+        var error = Rejected("FROM busybox AS stage0\nCOPY --from=stage0 f1 /sub/\n");
+        Assert.Equal("circular dependency detected on stage: stage0", error.Message);
+        Assert.Equal([2], error.Locations.Select(l => l.StartLine));
+    }
+
     [Fact]
     public void MountFromAStageDefinedLaterIsAnError()
     {

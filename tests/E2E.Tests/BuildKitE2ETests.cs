@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace CSharpFrontend.E2E.Tests;
 
@@ -26,6 +27,7 @@ public sealed class BuildKitE2ETests(ITestOutputHelper output)
 }
 
 /// <summary>Needs the buildkitd of scripts/e2e-buildkit.sh: skipped without it, failed without it when E2E_REQUIRED=1.</summary>
+[XunitTestCaseDiscoverer(PerCaseSkipDiscoverer.TypeName, PerCaseSkipDiscoverer.AssemblyName)]
 public sealed class BuildKitTheoryAttribute : TheoryAttribute
 {
     public BuildKitTheoryAttribute()

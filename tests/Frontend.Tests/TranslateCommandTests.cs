@@ -112,7 +112,10 @@ public sealed class TranslateCommandTests
         var result = CliProcess.Run("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "translate", "-");
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.Contains("circular dependency detected on stage: a", result.Stderr);
+        Assert.Equal(
+            "<stdin>:2:1: error: circular dependency detected on stage: a\n    2 | COPY --from=b / /\n      | ^\n"
+            + "<stdin>:4:1: note: and here\n    4 | COPY --from=a / /\n      | ^\n",
+            result.Stderr.ReplaceLineEndings("\n"));
     }
 
     [Fact]

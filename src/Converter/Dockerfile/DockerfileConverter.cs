@@ -88,9 +88,9 @@ public static class DockerfileConverter
                 ? _stages.States[^1]
                 : _stages.FindByName(options.Target) ?? throw TargetNotFound();
             PrepareCommands();
-            if (_stages.FindCycle() is { } cyclic)
+            if (_stages.FindCycle() is { } cycle)
             {
-                throw new ConvertException($"circular dependency detected on stage: {cyclic.StageName}");
+                throw new ConvertException($"circular dependency detected on stage: {cycle.Root.StageName}", cycle.Path.Select(i => i.Range));
             }
 
             if (_stages.States.Count == 1)
@@ -290,7 +290,7 @@ public static class DockerfileConverter
                     commands.Add(new PreparedCommand(instruction, sources, IsOnBuild: true));
                     foreach (var source in sources.OfType<StageDispatch>())
                     {
-                        stage.Deps.Add(source);
+                        stage.Deps[source] = instruction;
                         newDependencies = true;
                     }
                 }
@@ -350,7 +350,7 @@ public static class DockerfileConverter
                     state.Commands.Add(new PreparedCommand(instruction, sources));
                     foreach (var source in sources.OfType<StageDispatch>())
                     {
-                        state.Deps.Add(source);
+                        state.Deps[source] = instruction;
                     }
                 }
             }

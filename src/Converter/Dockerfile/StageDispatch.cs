@@ -51,7 +51,11 @@ internal sealed class StageDispatch
 
     public StageDispatch? Base { get; set; }
 
-    public HashSet<StageDispatch> Deps { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// The stages this one reads from, in the order first referenced, each with the last instruction that reads it
+    /// (as BuildKit keeps one command per dependency): the circular-dependency error points at those instructions.
+    /// </summary>
+    public Dictionary<StageDispatch, Instruction> Deps { get; } = new(ReferenceEqualityComparer.Instance);
 
     public List<PreparedCommand> Commands { get; } = [];
 
@@ -114,7 +118,7 @@ internal sealed class StageDispatch
                 stack.Push(b);
             }
 
-            foreach (var dep in current.Deps)
+            foreach (var dep in current.Deps.Keys)
             {
                 stack.Push(dep);
             }

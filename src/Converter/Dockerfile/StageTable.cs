@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Parser;
+
 namespace CSharpFrontend.Converter.Dockerfile;
 
 /// <summary>All stages in order, by name (case-insensitive), and by index (BuildKit's dispatchStates).</summary>
@@ -27,14 +30,15 @@ internal sealed class StageTable
         index >= 0 && index < States.Count ? States[index] : throw new ConvertException($"invalid stage index {index}");
 
     /// <summary>
-    /// The first stage (in order) from which a dependency cycle is reachable, if there is one. Depth-first with an
-    /// explicit stack: a chain of stages as long as the input allows must not overflow the call stack.
+    /// The first stage (in Dockerfile order) from which a dependency cycle is reachable, with the instructions that lead
+    /// from it around the cycle (the last one closes it), as BuildKit's check reports them; null when there is none.
+    /// Iterative: the depth of the walk is the input's, so it keeps its own stack.
     /// </summary>
-    public StageDispatch? FindCycle()
+    public StageCycle? FindCycle()
     {
         var visited = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
         var onPath = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
-        var path = new Stack<(StageDispatch State, IEnumerator<StageDispatch> Deps)>();
+        var path = new Stack<(StageDispatch State, IEnumerator<KeyValuePair<StageDispatch, Instruction>> Deps)>();
         foreach (var root in States)
         {
             if (!visited.Add(root))
@@ -54,10 +58,12 @@ internal sealed class StageTable
                     continue;
                 }
 
-                var dep = deps.Current;
+                var (dep, instruction) = deps.Current;
                 if (onPath.Contains(dep))
                 {
-                    return root;
+                    // The stack holds each open state with its enumerator at the edge taken from it.
+                    var edges = path.Reverse().Select(frame => frame.Deps.Current.Value).ToImmutableArray();
+                    return new StageCycle(root, edges);
                 }
 
                 if (visited.Add(dep))
@@ -71,3 +77,6 @@ internal sealed class StageTable
         return null;
     }
 }
+
+/// <summary>A dependency cycle: the stage it was found from and the instructions along it.</summary>
+internal sealed record StageCycle(StageDispatch Root, ImmutableArray<Instruction> Path);

@@ -48,7 +48,7 @@ public static class DockerfileLinter
         }
         catch (ConvertException ex)
         {
-            error = new LintBuildError(ex.Message, Linter.PerLine(ex.Range));
+            error = new LintBuildError(ex.Message, [.. ex.Locations.SelectMany(location => Linter.PerLine(location))]);
         }
 
         lock (gate)

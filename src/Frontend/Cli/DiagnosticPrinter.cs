@@ -9,10 +9,25 @@ namespace CSharpFrontend.Frontend.Cli;
 /// </summary>
 internal static class DiagnosticPrinter
 {
-    public static void Print(TextWriter writer, InputFile input, Diagnostic diagnostic)
+    /// <summary>
+    /// A conversion error: at its first location (or without one), then each further location as a note, as BuildKit
+    /// shows every instruction of a circular dependency.
+    /// </summary>
+    public static void PrintConvertError(TextWriter writer, InputFile input, string code, Converter.Dockerfile.ConvertException error)
+    {
+        Print(writer, input, new Diagnostic(code, DiagnosticSeverity.Error, error.Message, error.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
+        foreach (var location in error.Locations.Skip(1))
+        {
+            Print(writer, input, new Diagnostic(code, DiagnosticSeverity.Error, "and here", location, DiagnosticLayer.Structure), "note");
+        }
+    }
+
+    public static void Print(TextWriter writer, InputFile input, Diagnostic diagnostic) => Print(writer, input, diagnostic, null);
+
+    private static void Print(TextWriter writer, InputFile input, Diagnostic diagnostic, string? label)
     {
         var (line, column) = (diagnostic.Range.Start.Line, Math.Max(1, diagnostic.Range.Start.Column));
-        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var severity = label ?? (diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");
         var message = Escape(diagnostic.Message);
         if (line < 1)
         {
@@ -29,7 +44,7 @@ internal static class DiagnosticPrinter
             }
         }
 
-        if (diagnostic.Severity == DiagnosticSeverity.Error && LooksLikeUtf16(input.Text))
+        if (label is null && diagnostic.Severity == DiagnosticSeverity.Error && LooksLikeUtf16(input.Text))
         {
             writer.WriteLine($"{input.DisplayName}: note: the file looks like UTF-16; a Dockerfile is read as UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
         }

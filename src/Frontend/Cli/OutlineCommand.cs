@@ -63,7 +63,7 @@ internal static class OutlineCommand
         }
         catch (ConvertException ex)
         {
-            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("outline", DiagnosticSeverity.Error, ex.Message, ex.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
+            DiagnosticPrinter.PrintConvertError(Console.Error, input, "outline", ex);
             return 1;
         }
     }

@@ -102,8 +102,7 @@ public static class ResolveCommand
             }
             catch (ConvertException ex)
             {
-                var range = ex.Range ?? SourceRange.Lines(0, 0);
-                DiagnosticPrinter.Print(error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
+                DiagnosticPrinter.PrintConvertError(error, input, "convert", ex);
                 return 1;
             }
             catch (ResolveException ex)

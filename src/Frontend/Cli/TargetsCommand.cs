@@ -36,7 +36,7 @@ internal static class TargetsCommand
         }
         catch (ConvertException ex)
         {
-            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("targets", DiagnosticSeverity.Error, ex.Message, ex.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
+            DiagnosticPrinter.PrintConvertError(Console.Error, input, "targets", ex);
             return 1;
         }
     }

@@ -122,8 +122,7 @@ internal static class TranslateCommand
         }
         catch (ConvertException ex)
         {
-            var range = ex.Range ?? SourceRange.Lines(0, 0);
-            DiagnosticPrinter.Print(Console.Error, input, new Diagnostic("convert", DiagnosticSeverity.Error, ex.Message, range, DiagnosticLayer.Structure));
+            DiagnosticPrinter.PrintConvertError(Console.Error, input, "convert", ex);
             if (StageHint.For(ex.Message, input.Text) is { } hint)
             {
                 Console.Error.WriteLine(hint);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using CSharpFrontend.Converter.Llb;
 
@@ -223,7 +224,7 @@ public static class BuildOptionsParser
                 return null;
             }
 
-            return v6.IsIPv4MappedToIPv6 ? v6.MapToIPv4().ToString() : v6.ToString();
+            return v6.IsIPv4MappedToIPv6 ? v6.MapToIPv4().ToString() : GoIpv6Text(v6.GetAddressBytes());
         }
 
         var octets = text.Split('.');
@@ -233,6 +234,61 @@ public static class BuildOptionsParser
         }
 
         return string.Join('.', octets.Select(o => int.Parse(o, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// An IPv6 address as Go prints one: eight lower-case hex groups, the first longest run of two or more zero groups
+    /// written <c>::</c>, and never an embedded dotted quad (.NET writes <c>::1.2.3.4</c> where Go writes <c>::102:304</c>).
+    /// </summary>
+    private static string GoIpv6Text(byte[] address)
+    {
+        var groups = new int[8];
+        for (var i = 0; i < 8; i++)
+        {
+            groups[i] = (address[2 * i] << 8) | address[(2 * i) + 1];
+        }
+
+        var (runStart, runLength) = (-1, 0);
+        for (var i = 0; i < 8;)
+        {
+            var j = i;
+            while (j < 8 && groups[j] == 0)
+            {
+                j++;
+            }
+
+            if (j - i > runLength)
+            {
+                (runStart, runLength) = (i, j - i);
+            }
+
+            i = j == i ? i + 1 : j;
+        }
+
+        if (runLength < 2)
+        {
+            runStart = -1;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; i < 8; i++)
+        {
+            if (i == runStart)
+            {
+                text.Append("::");
+                i += runLength - 1;
+                continue;
+            }
+
+            if (text.Length > 0 && text[^1] != ':')
+            {
+                text.Append(':');
+            }
+
+            text.Append(groups[i].ToString("x", CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
     }
 
     /// <summary><c>shm-size</c>: a decimal integer.</summary>

@@ -155,7 +155,7 @@ public static class DockerfileBuild
         }
         catch (ConvertException ex)
         {
-            throw Located(ex.Message, ex.Range, dockerfile);
+            throw Located(ex.Message, ex.Locations, dockerfile);
         }
         finally
         {
@@ -183,13 +183,13 @@ public static class DockerfileBuild
     }
 
     /// <summary>A failure located in the Dockerfile (errdefs.Source detail), as upstream's <c>wrapSource</c>.</summary>
-    public static GatewayException Located(string message, SourceRange? range, LoadedDockerfile dockerfile)
-    {
-        var error = new GatewayException(message);
-        return range is not { } r
-            ? error
-            : error.With(ErrdefsDetails.Source(dockerfile.Filename, dockerfile.Content, dockerfile.SourceDefinition.Definition, [ToLlbRange(r)]));
-    }
+    public static GatewayException Located(string message, SourceRange? range, LoadedDockerfile dockerfile) =>
+        Located(message, range is { } r ? [r] : [], dockerfile);
+
+    /// <summary>A failure located at several instructions: one errdefs.Source detail each, in order, as upstream wraps them.</summary>
+    public static GatewayException Located(string message, IEnumerable<SourceRange> locations, LoadedDockerfile dockerfile) =>
+        locations.Aggregate(new GatewayException(message), (error, location) =>
+            error.With(ErrdefsDetails.Source(dockerfile.Filename, dockerfile.Content, dockerfile.SourceDefinition.Definition, [ToLlbRange(location)])));
 
     private static LlbRange ToLlbRange(SourceRange range) => new(range.Start.Line, 0, range.End.Line, 0);
 }

@@ -66,7 +66,7 @@ public static class GatewaySubrequests
                 }
                 catch (ConvertException ex)
                 {
-                    throw DockerfileBuild.Located(ex.Message, ex.Range, dockerfile);
+                    throw DockerfileBuild.Located(ex.Message, ex.Locations, dockerfile);
                 }
 
                 return Result(list.ToJson(), list.ToText());

@@ -19,10 +19,12 @@ public sealed record GoldenCase(string Name, string Directory, string Dockerfile
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Case folders: every folder of <see cref="Root"/> with a Dockerfile (folders starting with <c>_</c> hold fixtures).</summary>
+    /// <summary>
+    /// Case folders: every folder of <see cref="Root"/> (folders starting with <c>_</c> hold fixtures). A case folder
+    /// without a Dockerfile is listed too, so that loading it fails instead of the case silently disappearing.
+    /// </summary>
     public static IEnumerable<string> Names() =>
         System.IO.Directory.EnumerateDirectories(Root)
-            .Where(d => File.Exists(Path.Combine(d, "Dockerfile")))
             .Select(Path.GetFileName).OfType<string>()
             .Where(n => !n.StartsWith('_'))
             .Order(StringComparer.Ordinal);
@@ -31,6 +33,11 @@ public sealed record GoldenCase(string Name, string Directory, string Dockerfile
     public static GoldenCase Load(string name)
     {
         var directory = Path.Combine(Root, name);
+        if (!File.Exists(Path.Combine(directory, "Dockerfile")))
+        {
+            throw new InvalidOperationException($"golden case folder {name} has no Dockerfile (a case folder needs one; fixtures go in folders starting with _)");
+        }
+
         var dockerfile = Utf8.GetString(File.ReadAllBytes(Path.Combine(directory, "Dockerfile")));
         var options = new ConvertOptions
         {

@@ -8,9 +8,18 @@ namespace CSharpFrontend.Converter.Tests.Golden;
 /// </summary>
 public static class GoldenFiles
 {
-    /// <summary>True when <c>UPDATE_GOLDEN=1</c> (never in CI).</summary>
-    public static bool Updating =>
-        Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" && !IsCi;
+    /// <summary>
+    /// True when <c>UPDATE_GOLDEN=1</c>. Under CI (<c>CI=true</c>, which <c>.ci/run</c> sets) asking for an update is an
+    /// error: CI compares, it never rewrites what it compares against.
+    /// </summary>
+    public static bool Updating => UpdateRequested(Environment.GetEnvironmentVariable("UPDATE_GOLDEN"), IsCi);
+
+    /// <summary>Whether an update was asked for; throws when it was asked for under CI.</summary>
+    public static bool UpdateRequested(string? updateGolden, bool ci) => (updateGolden == "1", ci) switch
+    {
+        (true, true) => throw new InvalidOperationException("UPDATE_GOLDEN=1 under CI: golden files are only compared in CI, never rewritten"),
+        (var requested, _) => requested,
+    };
 
     /// <summary>True when <c>CI=true</c>.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -29,6 +29,22 @@ public sealed class GoldenFilesTests : IDisposable
         Assert.Empty(GoldenFiles.Check(_directory, Output("a\n"), updating: false));
     }
 
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData("1", false, true)]
+    [InlineData("0", false, false)]
+    [InlineData(null, true, false)]
+    [InlineData("0", true, false)]
+    public void UpdateOnlyWhenAskedForOutsideCi(string? updateGolden, bool ci, bool expected) =>
+        Assert.Equal(expected, GoldenFiles.UpdateRequested(updateGolden, ci));
+
+    [Fact]
+    public void UpdateAskedForUnderCiFailsLoudly()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => GoldenFiles.UpdateRequested("1", ci: true));
+        Assert.Contains("UPDATE_GOLDEN=1 under CI", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MismatchFailsWithUnifiedDiff()
     {

@@ -32,7 +32,7 @@ public sealed record GoldenOutput(IReadOnlyDictionary<string, string> Files)
         }
         catch (ConvertException e)
         {
-            var line = e.Range is { } range ? $"line: {range.StartLine}\n" : "line: none\n";
+            var line = e.Locations.IsEmpty ? "line: none\n" : $"line: {string.Join(", ", e.Locations.Select(l => l.StartLine))}\n";
             return new GoldenOutput(new Dictionary<string, string> { [ErrorFile] = $"error: {e.Message}\n{line}" });
         }
     }

@@ -18,4 +18,11 @@ public sealed class GoldenTests
 
     [Fact]
     public void ThereAreCases() => Assert.NotEmpty(GoldenCase.Names());
+
+    [Fact]
+    public void EveryCaseFolderHasADockerfile()
+    {
+        var missing = GoldenCase.Names().Where(n => !File.Exists(Path.Combine(GoldenCase.Root, n, "Dockerfile"))).ToList();
+        Assert.True(missing.Count == 0, "golden case folders without a Dockerfile: " + string.Join(", ", missing));
+    }
 }

@@ -15,23 +15,8 @@ public sealed class LintConformanceTests
         var result = await LintCorpus.LintAsync(name);
         var actual = LintCorpus.Comparable(LintResultJson.Write(result, sorted: true));
         var expected = LintCorpus.Comparable(await File.ReadAllTextAsync(Path.Combine(LintCorpus.Dir, "cases", name, "expected", "lint.json")));
-        if (UnlocatedCycleErrors.Contains(name))
-        {
-            // Known difference: v0.24.0 locates a circular dependency at every COPY --from on the cycle; our error
-            // has no location yet (ConvertException holds one range). Everything else must match, and the day the
-            // location matches this case must leave the list.
-            Assert.False(JsonNode.DeepEquals(expected, actual), $"{name} now matches upstream: remove it from UnlocatedCycleErrors");
-            Assert.Equal(expected["buildError"]!["message"]!.GetValue<string>(), actual["buildError"]!["message"]!.GetValue<string>());
-            Assert.StartsWith("circular dependency detected on stage: ", actual["buildError"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-            expected.AsObject().Remove("buildError");
-            actual.AsObject().Remove("buildError");
-        }
-
         Assert.True(JsonNode.DeepEquals(expected, actual), Difference(expected, actual));
     }
-
-    /// <summary>The cases whose only difference is the location of a circular-dependency error (see the note above).</summary>
-    private static readonly HashSet<string> UnlocatedCycleErrors = new(StringComparer.Ordinal) { "hand-circular-error", "bk-convert-L174" };
 
     /// <summary>The warnings only one side has, and both build errors when they differ.</summary>
     private static string Difference(JsonNode expected, JsonNode actual)

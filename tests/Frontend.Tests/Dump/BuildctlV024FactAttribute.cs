@@ -4,17 +4,19 @@ namespace CSharpFrontend.Frontend.Tests.Dump;
 
 /// <summary>
 /// A fact that needs BuildKit v0.24.0's <c>buildctl</c>: <c>BUILDCTL_V024</c> when set, else
-/// <c>../shared/buildkit/v0.24.0/buildctl</c> (read in place); skipped when it is not a file.
+/// <c>../shared/buildkit/v0.24.0/buildctl</c> (read in place); skipped when it is not a file, failed then under <c>E2E_REQUIRED=1</c>.
 /// </summary>
 public sealed class BuildctlV024FactAttribute : FactAttribute
 {
     public BuildctlV024FactAttribute()
     {
-        if (Path is null)
-        {
-            Skip = "set BUILDCTL_V024 to a buildctl v0.24.0 binary to compare dumps with `buildctl debug dump-llb`";
-        }
+        Skip = RequiredTools.SkipReason(Path is null ? Missing : null);
     }
+
+    public const string Missing = "set BUILDCTL_V024 to a buildctl v0.24.0 binary to compare dumps with `buildctl debug dump-llb`";
+
+    /// <summary>The binary; a test failure naming what is missing when there is none.</summary>
+    public static string Required => RequiredTools.Need(Path, Missing);
 
     public static string? Path
     {

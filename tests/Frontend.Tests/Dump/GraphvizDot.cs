@@ -9,7 +9,7 @@ internal static class GraphvizDot
 
     public static Result ToSvg(string graph)
     {
-        var start = new ProcessStartInfo(DotInstalledFactAttribute.Path!)
+        var start = new ProcessStartInfo(DotInstalledFactAttribute.Required)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

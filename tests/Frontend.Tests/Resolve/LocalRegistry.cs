@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CSharpFrontend.Tests.Shared;
 
 namespace CSharpFrontend.Frontend.Tests.Resolve;
 
@@ -156,14 +157,11 @@ internal sealed class LocalRegistry : IDisposable
             .FirstOrDefault(File.Exists);
 }
 
-/// <summary>A fact that needs <see cref="LocalRegistry"/>'s tools; skipped, saying which are missing, without them.</summary>
+/// <summary>A fact that needs <see cref="LocalRegistry"/>'s tools; skipped, saying which are missing, without them (failed then under <c>E2E_REQUIRED=1</c>).</summary>
 public sealed class LocalRegistryFactAttribute : FactAttribute
 {
     public LocalRegistryFactAttribute()
     {
-        if (LocalRegistry.MissingTools() is { } missing)
-        {
-            Skip = missing;
-        }
+        Skip = RequiredTools.SkipReason(LocalRegistry.MissingTools());
     }
 }
