@@ -34,6 +34,11 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
             Builds(@case);
         }
 
+        if (@case.Check && @case.RoleOn(daemon) == BuiltinRole.Compare)
+        {
+            CompareCheck(@case);
+        }
+
         E2ESummary.Record(daemon, @case, null, null, string.Join(' ', _results));
         output.WriteLine(string.Join('\n', _results));
         Assert.True(_failures.Count == 0, $"{name} on {daemon.Name}:\n" + string.Join('\n', _failures));
@@ -117,6 +122,7 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
         }
 
         Aspect(@case, "steps", steps, $"{builtinVertices.Count} vertices");
+        CompareWarnings(@case, builtin, ours);
         var builtinPrelude = Prelude(builtinVertices);
         var ourPrelude = Prelude(ourVertices);
         Aspect(@case, "order", builtinPrelude.SequenceEqual(ourPrelude)
@@ -146,6 +152,37 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
 
         var ourReport = BuildProgress.ErrorReport(ours.Result.Output);
         Aspect(@case, "error", builtinReport == ourReport ? [] : [$"builtin:\n{builtinReport}", $"ours:\n{ourReport}"]);
+        CompareWarnings(@case, builtin, ours);
+    }
+
+    /// <summary>The build checks' warnings each frontend reported (<c>#N WARN:</c> lines), as multisets.</summary>
+    private void CompareWarnings(E2ECase @case, BuildOutcome builtin, BuildOutcome ours)
+    {
+        var builtinWarnings = BuildProgress.Warnings(builtin.Result.Output);
+        var ourWarnings = BuildProgress.Warnings(ours.Result.Output);
+        var differences = Multiset(builtinWarnings).Except(Multiset(ourWarnings)).Select(w => "only builtin: " + w)
+            .Concat(Multiset(ourWarnings).Except(Multiset(builtinWarnings)).Select(w => "only ours:    " + w)).ToList();
+        Aspect(@case, "warnings", differences, $"{builtinWarnings.Count}");
+    }
+
+    /// <summary>The lint subrequest's report (<c>docker build --check</c>): the same text and exit status from both frontends.</summary>
+    private void CompareCheck(E2ECase @case)
+    {
+        var builtin = E2EBuild.Check(daemon, @case, FrontendKind.Builtin);
+        var ours = E2EBuild.Check(daemon, @case, FrontendKind.Ours);
+        Assert.True(builtin.Stdout.Length > 0, $"{@case.Name}: the builtin frontend printed no check report:\n{Tail(builtin.Output)}");
+        var differences = new List<string>();
+        if (builtin.Stdout != ours.Stdout)
+        {
+            differences.AddRange([$"builtin:\n{builtin.Stdout}", $"ours:\n{ours.Stdout}"]);
+        }
+
+        if (builtin.ExitCode != ours.ExitCode)
+        {
+            differences.Add($"exit code: builtin {builtin.ExitCode}, ours {ours.ExitCode}");
+        }
+
+        Aspect(@case, "check", differences, $"{builtin.Stdout.Split('\n').Length} lines");
     }
 
     /// <summary>Records an aspect's result; its differences fail the case unless pending.json lists it.</summary>

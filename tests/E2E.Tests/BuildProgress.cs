@@ -55,6 +55,13 @@ internal static partial class BuildProgress
     /// The error report buildctl ends a failed build with: the source excerpt (<c>Dockerfile:3</c>, the lines,
     /// <c>&gt;&gt;&gt;</c> on the failing one) when there is one, and the <c>error:</c> line.
     /// </summary>
+    /// <summary>The warnings buildctl printed (<c>#N WARN: text</c>), without the vertex number, in order.</summary>
+    public static List<string> Warnings(string output) =>
+        [.. Lines(output).Select(line => WarningLine().Match(line)).Where(match => match.Success).Select(match => match.Groups[1].Value)];
+
+    [GeneratedRegex(@"^#[0-9]+ WARN: (.*)$")]
+    private static partial Regex WarningLine();
+
     public static string ErrorReport(string output)
     {
         var lines = Lines(output).ToList();

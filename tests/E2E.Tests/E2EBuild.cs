@@ -64,6 +64,24 @@ internal static class E2EBuild
         }
     }
 
+    /// <summary>
+    /// <c>buildctl build --opt requestid=frontend.lint</c> (what <c>docker build --check</c> asks for) on buildkitd: the
+    /// check report buildctl prints (<c>result.txt</c>) is on stdout.
+    /// </summary>
+    public static DockerCli.Result Check(Daemon daemon, E2ECase @case, FrontendKind frontend)
+    {
+        var work = Directory.CreateTempSubdirectory("e2e-check-");
+        try
+        {
+            File.Copy(Path.Combine(@case.Directory, "Dockerfile"), Path.Combine(work.FullName, "Dockerfile"));
+            return BuildctlBuild(daemon, @case, frontend, work.FullName, tarball: null, BuildArgs(@case), [], noCache: false, requestId: "frontend.lint");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static List<string> DockerBuildArgs(
         E2ECase @case, string tag, string dockerfile, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
     {
@@ -117,7 +135,8 @@ internal static class E2EBuild
     /// <c>source=</c> our image: the Dockerfile is the same bytes for both), exporting an OCI layout.
     /// </summary>
     private static DockerCli.Result BuildctlBuild(
-        Daemon daemon, E2ECase @case, FrontendKind frontend, string work, string tarball, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
+        Daemon daemon, E2ECase @case, FrontendKind frontend, string work, string? tarball, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache,
+        string? requestId = null)
     {
         var args = new List<string> { "build", "--progress=plain" };
         args.AddRange(frontend == FrontendKind.Ours
@@ -130,7 +149,8 @@ internal static class E2EBuild
         }
 
         args.AddRange(["--local", "context=" + @case.Directory, "--local", "dockerfile=" + work, "--opt", "filename=Dockerfile"]);
-        args.AddRange(["--output", $"type=oci,dest={tarball}"]);
+        args.AddRange(tarball is null ? [] : ["--output", $"type=oci,dest={tarball}"]);
+        args.AddRange(requestId is null ? [] : ["--opt", "requestid=" + requestId]);
         if (noCache)
         {
             args.Add("--no-cache");

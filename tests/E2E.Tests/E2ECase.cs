@@ -59,6 +59,9 @@ internal sealed record E2ECase(
     /// <summary>Why the case runs on standalone buildkitd only (dockerd 20.10 cannot express it), or null.</summary>
     public string? BuildKitOnly { get; init; }
 
+    /// <summary>On buildkitd, the lint subrequest (<c>docker build --check</c>) is run too and its report compared.</summary>
+    public bool Check { get; init; }
+
     /// <summary>On buildkitd, ours builds first and the builtin frontend must find every step in the cache.</summary>
     public bool OursFirst { get; init; }
 
@@ -106,6 +109,7 @@ internal sealed record E2ECase(
             Contexts = Strings(json["contexts"]),
             BuildKitOnly = json["buildkitOnly"]?.GetValue<string>(),
             OursFirst = json["oursFirst"]?.GetValue<bool>() ?? false,
+            Check = json["check"]?.GetValue<bool>() ?? false,
         };
     }
 

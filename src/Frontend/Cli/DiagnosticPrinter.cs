@@ -16,11 +16,19 @@ internal static class DiagnosticPrinter
     public static void PrintConvertError(TextWriter writer, InputFile input, string code, Converter.Dockerfile.ConvertException error)
     {
         Print(writer, input, new Diagnostic(code, DiagnosticSeverity.Error, error.Message, error.Range ?? SourceRange.Lines(0, 0), DiagnosticLayer.Structure));
-        foreach (var location in error.Locations.Skip(1))
+        foreach (var location in error.Locations.Skip(1).Take(MaxNotes))
         {
             Print(writer, input, new Diagnostic(code, DiagnosticSeverity.Error, "and here", location, DiagnosticLayer.Structure), "note");
         }
+
+        if (error.Locations.Length > MaxNotes + 1)
+        {
+            writer.WriteLine($"{input.DisplayName}: note: and {error.Locations.Length - MaxNotes - 1} more instructions");
+        }
     }
+
+    /// <summary>Further locations printed with their line; the rest are counted.</summary>
+    private const int MaxNotes = 9;
 
     public static void Print(TextWriter writer, InputFile input, Diagnostic diagnostic) => Print(writer, input, diagnostic, null);
 

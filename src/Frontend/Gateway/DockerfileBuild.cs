@@ -186,10 +186,20 @@ public static class DockerfileBuild
     public static GatewayException Located(string message, SourceRange? range, LoadedDockerfile dockerfile) =>
         Located(message, range is { } r ? [r] : [], dockerfile);
 
-    /// <summary>A failure located at several instructions: one errdefs.Source detail each, in order, as upstream wraps them.</summary>
-    public static GatewayException Located(string message, IEnumerable<SourceRange> locations, LoadedDockerfile dockerfile) =>
-        locations.Aggregate(new GatewayException(message), (error, location) =>
+    /// <summary>
+    /// A failure located at several instructions: one errdefs.Source detail each, in order, as upstream wraps them.
+    /// Each detail carries the whole Dockerfile, so their number is bounded by <see cref="MaxSourceDetailBytes"/> (a
+    /// cycle through 100,000 stages would otherwise send the file 100,000 times); at least the first is always sent.
+    /// </summary>
+    public static GatewayException Located(string message, IEnumerable<SourceRange> locations, LoadedDockerfile dockerfile)
+    {
+        var limit = Math.Max(1, MaxSourceDetailBytes / Math.Max(1, dockerfile.Content.Length));
+        return locations.Take(limit).Aggregate(new GatewayException(message), (error, location) =>
             error.With(ErrdefsDetails.Source(dockerfile.Filename, dockerfile.Content, dockerfile.SourceDefinition.Definition, [ToLlbRange(location)])));
+    }
+
+    /// <summary>The Dockerfile bytes all source details of one error may carry together (beyond the first).</summary>
+    public const int MaxSourceDetailBytes = 4 << 20;
 
     private static LlbRange ToLlbRange(SourceRange range) => new(range.Start.Line, 0, range.End.Line, 0);
 }

@@ -172,6 +172,23 @@ public sealed class GatewayFlowTests
         Assert.Single(json.RootElement.GetProperty("info").GetProperty("definition").GetProperty("def").EnumerateArray().Take(1));
     }
 
+    /// <summary>Upstream wraps the error once per location (builder/build.go's <c>wrapSource</c>): one Source detail each.</summary>
+    [Fact]
+    public async Task ACircularDependencyCarriesEveryInstructionOnTheCycle()
+    {
+        var bridge = WithDockerfile("FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\nCOPY --from=a /y /y\n");
+        var run = await RunAsync(bridge);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(bridge.Returns).Error;
+        Assert.Equal("circular dependency detected on stage: a", error.Message);
+        Assert.Equal([2, 4], error.Details.Select(detail =>
+        {
+            using var json = JsonDocument.Parse(detail.Value.Memory);
+            return json.RootElement.GetProperty("ranges")[0].GetProperty("start").GetProperty("line").GetInt32();
+        }));
+    }
+
     [Fact]
     public async Task ParseErrorsCarryTheDockerfileLocation()
     {

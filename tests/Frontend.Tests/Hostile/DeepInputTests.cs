@@ -31,6 +31,9 @@ public sealed class DeepInputTests
     {
         var result = CliProcess.Run(HostileInputs.CopyFromCycle(100_000), "translate", "-", "--format", "json");
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr[..Math.Min(2000, result.Stderr.Length)]}");
-        Assert.Contains("circular dependency detected on stage: s0", result.Stderr);
+        Assert.Contains("<stdin>:2:1: error: circular dependency detected on stage: s0", result.Stderr);
+        Assert.Contains("<stdin>:4:1: note: and here", result.Stderr);
+        Assert.Contains("<stdin>: note: and 99990 more instructions", result.Stderr);
+        Assert.True(result.Stderr.Length < 4000, $"{result.Stderr.Length} characters of error");
     }
 }

@@ -1,4 +1,5 @@
 using CSharpFrontend.Frontend.Tests.Gateway;
+using CSharpFrontend.Tests.Shared;
 using Grpc.Core;
 using static CSharpFrontend.Frontend.Tests.Gateway.GatewayHarness;
 
@@ -18,6 +19,19 @@ public sealed class GatewayHostileTests
         Assert.Equal(1, run.ExitCode);
         var error = Assert.Single(bridge.Returns).Error;
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALongCycleInALargeDockerfileSendsTheFileABoundedNumberOfTimes()
+    {
+        var dockerfile = HostileInputs.CopyFromCycle(20_000);
+        var bridge = WithDockerfile(dockerfile);
+        var run = await RunAsync(bridge);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(bridge.Returns).Error;
+        Assert.Equal("circular dependency detected on stage: s0", error.Message);
+        Assert.InRange(error.Details.Count, 1, Math.Max(1, Frontend.Gateway.DockerfileBuild.MaxSourceDetailBytes / dockerfile.Length));
     }
 
     [Fact]
