@@ -73,6 +73,19 @@ public sealed class LintCommandTests
         Assert.Equal(exitCode, result.ExitCode);
     }
 
+    /// <summary>
+    /// Two warnings on line 1: BuildKit v0.24.0's builtin frontend on buildkitd v0.24.0 (<c>buildctl build --opt
+    /// requestid=frontend.lint</c>, tests/e2e/cases/lint-warnings) prints StageNameCasing first, in the order the checks
+    /// found them, not by rule name: Go's sort.Slice leaves ties where they were.
+    /// </summary>
+    [Fact]
+    public void WarningsOnOneLineKeepTheOrderTheyWereFoundIn()
+    {
+        var text = Stdout(CliProcess.Run("from scratch as Base\nCOPY a b\nCOPY c d\n", "lint", "-"));
+        var rules = text.Split('\n').Where(line => line.StartsWith("WARNING: ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]);
+        Assert.Equal(["StageNameCasing", "ConsistentInstructionCasing"], rules);
+    }
+
     [Fact]
     public void RejectedDockerfileShowsTheErrorAfterTheWarnings()
     {

@@ -31,4 +31,22 @@ public sealed record LintResult(ImmutableArray<LintWarning> Warnings, LintSource
             .ThenBy(w => w.Detail, StringComparer.Ordinal)
             .ThenBy(w => w.Ranges.IsDefaultOrEmpty ? 0 : w.Ranges[0].EndLine),
     ];
+
+    /// <summary>
+    /// The warnings in the order BuildKit's report prints them (<c>LintResults.PrintTo</c>): Go's <c>sort.Slice</c> of the
+    /// warnings as found, those without a location first (by rule name), then by start line; warnings on one line
+    /// stay where Go's unstable sort leaves them, so this needs the order they were found in.
+    /// </summary>
+    public ImmutableArray<LintWarning> PrintOrder()
+    {
+        var warnings = Warnings.ToArray();
+        GoSort.Slice(warnings, static (left, right) => (left.Ranges.IsDefaultOrEmpty, right.Ranges.IsDefaultOrEmpty) switch
+        {
+            (true, true) => string.CompareOrdinal(left.Rule.Name, right.Rule.Name) < 0,
+            (true, false) => true,
+            (false, true) => false,
+            _ => left.Ranges[0].StartLine < right.Ranges[0].StartLine,
+        });
+        return [.. warnings];
+    }
 }

@@ -15,7 +15,7 @@ internal static class LintText
     public static string Warnings(LintResult result)
     {
         var text = new StringBuilder();
-        foreach (var warning in result.Sorted())
+        foreach (var warning in result.PrintOrder())
         {
             text.Append("\nWARNING: ").Append(warning.Rule.Name);
             if (warning.Rule.Url.Length > 0)
