@@ -48,6 +48,13 @@ public sealed record ConvertOptions
     /// <summary>Exclude patterns of the context (from .dockerignore); null when there are none.</summary>
     public ImmutableArray<string>? Excludes { get; init; }
 
+    /// <summary>
+    /// Reads the context's exclude patterns when the conversion needs them: after the base images are resolved and
+    /// before the first instruction is dispatched, where BuildKit asks for <c>DockerIgnorePatterns</c> (so the
+    /// <c>.dockerignore</c> is loaded after the metadata lookups, as the user sees it). Replaces <see cref="Excludes"/>.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<ImmutableArray<string>?>>? ExcludesLoader { get; init; }
+
     /// <summary>null: use the cache; empty: ignore it for every stage; else the stages named.</summary>
     public ImmutableArray<string>? IgnoreCache { get; init; }
 

@@ -110,6 +110,8 @@ public static class DockerfileConverter
                     await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
                 }
             }
+            var excludes = options.ExcludesLoader is { } loadExcludes ? await loadExcludes(cancellationToken).ConfigureAwait(false) : options.Excludes;
+            lint.UseExcludes(excludes);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -125,7 +127,7 @@ public static class DockerfileConverter
             }
 
             lint.ThrowIfViolations();
-            BindContext(contextPaths);
+            BindContext(contextPaths, excludes);
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
             return (target.State, image, target);
         }
@@ -504,7 +506,7 @@ public static class DockerfileConverter
             }
         }
 
-        private void BindContext(HashSet<string> contextPaths)
+        private void BindContext(HashSet<string> contextPaths, ImmutableArray<string>? excludes)
         {
             List<string>? follow = [];
             foreach (var path in contextPaths)
@@ -528,7 +530,7 @@ public static class DockerfileConverter
             _context.Bind(Sources.Local(options.ContextLocalName, new LocalOptions
             {
                 SessionId = options.SessionId,
-                ExcludePatterns = options.Excludes is { Length: > 0 } excludes ? excludes : null,
+                ExcludePatterns = excludes is { Length: > 0 } patterns ? patterns : null,
                 SharedKeyHint = options.ContextLocalName,
                 FollowPaths = follow is { Count: > 0 } ? [.. follow] : null,
                 Constraints = OpConstraints.None.WithCustomName("[internal] load build context"),

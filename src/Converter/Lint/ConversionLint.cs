@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
@@ -12,15 +13,24 @@ internal sealed class ConversionLint
     /// <summary>The build arg that configures the checks (it wins over the directive).</summary>
     public const string CheckArg = "BUILDKIT_DOCKERFILE_CHECK";
 
-    private readonly DispatchChecks _dispatch;
     private readonly HashSet<SourceRange> _runRanges;
+    private readonly ShellLexer _lexer;
+    private readonly IReadOnlyDictionary<string, string> _buildArgs;
+    private DispatchChecks _dispatch;
 
     private ConversionLint(Linter linter, ShellLexer lexer, ConvertOptions options, Parser.Dockerfile? ast)
     {
         Linter = linter;
         _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
-        _dispatch = new DispatchChecks(linter, lexer, options.BuildArgs, options.Excludes is { Length: > 0 } excludes ? new IgnoreMatcher(excludes) : null);
+        (_lexer, _buildArgs) = (lexer, options.BuildArgs);
+        _dispatch = Checks(options.Excludes);
     }
+
+    /// <summary>The context's exclude patterns as read for the dispatch (CopyIgnoredFile matches sources against them).</summary>
+    public void UseExcludes(ImmutableArray<string>? excludes) => _dispatch = Checks(excludes);
+
+    private DispatchChecks Checks(ImmutableArray<string>? excludes) =>
+        new(Linter, _lexer, _buildArgs, excludes is { Length: > 0 } patterns ? new IgnoreMatcher(patterns) : null);
 
     public Linter Linter { get; }
 

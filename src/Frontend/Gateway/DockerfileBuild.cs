@@ -70,7 +70,7 @@ public static class DockerfileBuild
             SessionId = client.Environment.SessionId,
             ContextLocalName = options.ContextLocalName,
             BuildContext = main.BuildContext,
-            Excludes = dockerfile.Excludes,
+            ExcludesLoader = async token => await dockerfile.Excludes.GetAsync(token).ConfigureAwait(false),
             IgnoreCache = options.IgnoreCache,
             CacheIdNamespace = options.CacheIdNamespace,
             PrefixPlatform = options.ExportMap,

@@ -7,8 +7,8 @@ namespace CSharpFrontend.Frontend.Gateway;
 /// <summary>
 /// Reads the Dockerfile and the ignore files the way builder/build.go does: a <c>local</c> source of the Dockerfile
 /// directory following only the Dockerfile (and <c>Dockerfile.dockerignore</c>, and lower-case <c>dockerfile</c>),
-/// or the remote or input source of <see cref="MainContext"/>, solved and read with ReadFile; and, in parallel, the
-/// context's <c>.dockerignore</c> (none for a single-file or input context).
+/// or the remote or input source of <see cref="MainContext"/>, solved and read with ReadFile. The context's
+/// <c>.dockerignore</c> (none for a single-file or input context) is read when the converter first asks for it.
 /// </summary>
 public static class DockerfileLoader
 {
@@ -45,30 +45,11 @@ public static class DockerfileLoader
         source = main.DockerfileSource ?? source;
         var definition = LlbMarshaller.Marshal(source, marshal);
 
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var dockerfileTask = ReadDockerfileAsync(client, definition.Definition, filename, lowerCase, failed.Token);
-        var ignoreTask = main.IsNotLocal
-            ? Task.FromResult<byte[]?>(null)
-            : ReadContextIgnoreAsync(client, main.BuildContext ?? LocalIgnoreSource(options.ContextLocalName, sessionId), marshal, failed.Token);
-        try
-        {
-            await Task.WhenAll(dockerfileTask, ignoreTask).ConfigureAwait(false);
-        }
-        catch
-        {
-            await failed.CancelAsync().ConfigureAwait(false);
-            var first = dockerfileTask.IsFaulted ? dockerfileTask.Exception!.InnerException! : ignoreTask.Exception?.InnerException;
-            if (first is not null)
-            {
-                throw first;
-            }
-
-            throw;
-        }
-
-        var (content, ownIgnore) = await dockerfileTask.ConfigureAwait(false);
-        var ignore = ownIgnore ?? await ignoreTask.ConfigureAwait(false);
-        return new LoadedDockerfile(filename, content, source, definition, ignore is null ? null : DockerignoreReader.Read(ignore));
+        var (content, ownIgnore) = await ReadDockerfileAsync(client, definition.Definition, filename, lowerCase, cancellationToken).ConfigureAwait(false);
+        var excludes = ownIgnore is not null || main.IsNotLocal
+            ? ContextExcludes.Known(ownIgnore)
+            : ContextExcludes.Deferred(token => ReadContextIgnoreAsync(client, main.BuildContext ?? LocalIgnoreSource(options.ContextLocalName, sessionId), marshal, token));
+        return new LoadedDockerfile(filename, content, source, definition, excludes);
     }
 
     private static async Task<(byte[] Content, byte[]? Ignore)> ReadDockerfileAsync(

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Converter.Llb.Marshal;
 
@@ -9,10 +8,10 @@ namespace CSharpFrontend.Frontend.Gateway;
 /// <param name="Content">Its bytes.</param>
 /// <param name="Source">The state it was read from (source maps point at it).</param>
 /// <param name="SourceDefinition">That state marshalled (errors and warnings carry it).</param>
-/// <param name="Excludes">The context's exclude patterns (<c>.dockerignore</c>); null when there is none.</param>
+/// <param name="Excludes">The context's exclude patterns (<c>.dockerignore</c>), read when first needed.</param>
 public sealed record LoadedDockerfile(
     string Filename,
     ReadOnlyMemory<byte> Content,
     LlbState Source,
     MarshalResult SourceDefinition,
-    ImmutableArray<string>? Excludes);
+    ContextExcludes Excludes);

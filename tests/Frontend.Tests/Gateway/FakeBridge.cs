@@ -48,6 +48,9 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
 
     public ConcurrentQueue<SolveRequest> Solves { get; } = new();
 
+    /// <summary>Solve and ResolveImageConfig calls by name, in the order they arrived.</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
     public ConcurrentQueue<ReadFileRequest> Reads { get; } = new();
 
     public ConcurrentQueue<ResolveImageConfigRequest> Resolves { get; } = new();
@@ -81,6 +84,7 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
     public override async Task<SolveResponse> Solve(SolveRequest request, ServerCallContext context)
     {
         Solves.Enqueue(request);
+        Calls.Enqueue("Solve");
         await Before("Solve", context);
         var id = "ref-" + Interlocked.Increment(ref _nextRef);
         RefSources[id] = SourceOf(request.Definition);
@@ -114,6 +118,7 @@ public sealed class FakeBridge : LLBBridge.LLBBridgeBase
     public override async Task<ResolveImageConfigResponse> ResolveImageConfig(ResolveImageConfigRequest request, ServerCallContext context)
     {
         Resolves.Enqueue(request);
+        Calls.Enqueue("ResolveImageConfig");
         await Before("ResolveImageConfig", context);
         if (!Images.TryGetValue(request.Ref, out var image))
         {

@@ -130,6 +130,22 @@ public sealed class GatewayFlowTests
         Assert.Contains(bridge.Resolves, r => r.Platform.Architecture == "arm64");
     }
 
+    /// <summary>
+    /// v0.24.0's builtin frontend loads the context's .dockerignore when the converter asks for its patterns, after the
+    /// base images' metadata (buildctl shows <c>load metadata for ...</c> before <c>load .dockerignore</c>).
+    /// </summary>
+    [Fact]
+    public async Task TheDockerignoreIsLoadedAfterTheBaseImageLookups()
+    {
+        var bridge = WithDockerfile(Simple);
+        var run = await RunAsync(bridge);
+
+        Assert.True(run.ExitCode == 0, run.Error?.Message);
+        Assert.Equal(["Solve", "ResolveImageConfig", "Solve", "Solve"], bridge.Calls);
+        Assert.Equal("[internal] load .dockerignore", bridge.Solves.ElementAt(1).Definition.Metadata.Values
+            .Select(m => m.Description.GetValueOrDefault("llb.customname")).Single(name => name is not null));
+    }
+
     [Fact]
     public async Task MissingDockerfileIsReturnedAsAnError()
     {
@@ -413,7 +429,8 @@ public sealed class GatewayFlowTests
         var error = Assert.Single(bridge.Returns).Error;
         Assert.Equal("unsupported request frontend.unknown", error.Message);
         Assert.Equal("""{"name":"frontend.unknown"}""", Assert.Single(error.Details).Value.ToStringUtf8());
-        Assert.Equal(2, bridge.Solves.Count);
+        // The Dockerfile only: the context's .dockerignore is read when a conversion asks for it (v0.24.0's DockerIgnorePatterns).
+        Assert.Single(bridge.Solves);
         Assert.Equal("github.com/moby/buildkit/errdefs.Subrequest+json", Assert.Single(error.Details).TypeUrl);
         Assert.Equal(1, run.ExitCode);
     }

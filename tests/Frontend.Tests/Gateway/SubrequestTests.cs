@@ -101,8 +101,9 @@ public sealed class SubrequestTests
             "subrequests.describe 1.0.0   List available subrequest types\n",
             result.Metadata["result.txt"].ToStringUtf8());
 
-        // Only the Dockerfile and .dockerignore loads: no conversion, no image lookup, no build.
-        Assert.Equal(2, bridge.Solves.Count);
+        // Only the Dockerfile loads: no conversion (so no .dockerignore, read when a conversion asks for it, as v0.24.0's
+        // DockerIgnorePatterns), no image lookup, no build.
+        Assert.Single(bridge.Solves);
         Assert.Empty(bridge.Resolves);
     }
 
@@ -160,7 +161,7 @@ public sealed class SubrequestTests
             """,
             result.Metadata["result.json"].ToStringUtf8());
         Assert.Equal("TARGET    DESCRIPTION\nbuild     compiles the app\n(default) \n", result.Metadata["result.txt"].ToStringUtf8());
-        Assert.Equal(2, bridge.Solves.Count);
+        Assert.Single(bridge.Solves);
         Assert.Empty(bridge.Resolves);
     }
 
