@@ -31,23 +31,36 @@ internal sealed partial class DockerfileGrammar
         return r.Success && r.Value.Name.Length > 0 ? r.Value : null;
     }
 
-    private readonly Parser<char, List<string>> _heredocCandidates;
+    private readonly Parser<char, List<string?>> _heredocCandidates;
 
     /// <summary>
     /// The words of a line without quotes, escapes or variables that contain <c>&lt;&lt;</c> (the shell lexer's
     /// words, which need no lexer there): blank-separated; current BuildKit keeps blanks right after <c>&lt;&lt;</c>
     /// in the word (<c>&lt;&lt; EOF</c>).
     /// </summary>
-    private static Parser<char, List<string>> HeredocCandidatesGrammar(bool legacy)
+    private static Parser<char, List<string?>> HeredocCandidatesGrammar(bool legacy)
     {
         var afterMarker = legacy ? Return(Unit.Value) : Token(c => c is ' ' or '\t' or '\r').SkipMany();
         // A word holds a marker when "<<" was read as one (with the blanks after it): the slice then contains "<<".
         var angle = Char('<').Then(Char('<').Then(afterMarker).Optional()).IgnoreResult();
         var other = Token(c => c != '<' && !GoText.IsSpace(c)).SkipAtLeastOnce();
         var word = OneOf(angle, other).SkipAtLeastOnce().Slice((span, _) => span.Contains("<<", StringComparison.Ordinal) ? span.ToString() : null);
-        return Spaces.Then(word.Before(Spaces).Many()).Select(words => words.OfType<string>().ToList());
+        return Spaces.Then(Repeated<string?>.Many(word.Before(Spaces)));
     }
 
     /// <summary>The words of <paramref name="line"/> that may be heredoc markers (see <see cref="HeredocCandidatesGrammar"/>).</summary>
-    public List<string> HeredocCandidates(string line) => _heredocCandidates.ParseOrThrow(line);
+    public List<string> HeredocCandidates(string line)
+    {
+        var words = _heredocCandidates.ParseOrThrow(line);
+        var candidates = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            if (word is not null)
+            {
+                candidates.Add(word);
+            }
+        }
+
+        return candidates;
+    }
 }

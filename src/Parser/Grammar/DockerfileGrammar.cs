@@ -168,7 +168,7 @@ internal sealed partial class DockerfileGrammar
         var plain = Token(c => !GoText.IsSpace(c) && c is not '"' and not '\'' && c != escape).SkipAtLeastOnce();
         var word = OneOf(plain, doubleQuoted, singleQuoted, pair).SkipAtLeastOnce().Slice((span, _) => span.ToString());
         var loneEscape = Char(escape).Optional();
-        return Spaces.Then(word.Before(loneEscape).Before(Spaces).Many()).Select(w => w.ToList());
+        return Spaces.Then(Repeated<string>.Many(word.Before(loneEscape).Before(Spaces)));
     }
 
     /// <summary>The words of <paramref name="text"/> (ARG, and ENV/LABEL before the pairs are split).</summary>
@@ -178,11 +178,10 @@ internal sealed partial class DockerfileGrammar
     /// Whitespace-delimited words (parseStringsWhitespaceDelimited): FROM, EXPOSE, and COPY/ADD/VOLUME in shell form.
     /// The text is trimmed, so it starts with a word.
     /// </summary>
-    private static readonly Parser<char, ImmutableArray<string>> WhitespaceDelimitedWords =
-        NonBlanks.SeparatedAtLeastOnce(Blanks).Select(words => words.ToImmutableArray());
+    private static readonly Parser<char, List<string>> WhitespaceDelimitedWords = Repeated<string>.SeparatedAtLeastOnce(NonBlanks, Blanks);
 
     public static ImmutableArray<string> WhitespaceDelimited(string text) =>
-        text.Length == 0 ? [] : WhitespaceDelimitedWords.ParseOrThrow(text);
+        text.Length == 0 ? [] : [.. WhitespaceDelimitedWords.ParseOrThrow(text)];
 
     /// <summary>The legacy <c>KEY value</c> form of ENV/LABEL: the first word, blanks, then everything else.</summary>
     private static readonly Parser<char, (string Key, int Value)> LegacyPair =

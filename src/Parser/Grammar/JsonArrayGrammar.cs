@@ -32,8 +32,6 @@ internal static class JsonArrayGrammar
     /// <summary>An element of the array: its text when it is a string; whether a number did not fit a float64.</summary>
     internal readonly record struct Element(string? Text, bool TypeError);
 
-    private readonly record struct Array(List<Element> Elements);
-
     internal static readonly Parser<char, Unit> Ws = Token(c => c is ' ' or '\t' or '\n' or '\r').SkipMany();
 
     private static readonly Parser<char, int> HexDigit = Token(char.IsAsciiHexDigit).Select(c => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
@@ -86,17 +84,17 @@ internal static class JsonArrayGrammar
         JsonLiteral.ThenReturn(new Element(null, false)),
         new NestedJsonValue(MaxDepth - 1).Select(typeError => new Element(null, typeError)));
 
-    // (SeparatedAtLeastOnce and an explicit empty array, not Separated: NativeAOT cannot expand Separated's generics.)
-    private static readonly Parser<char, Array> ArrayBody =
+    /// <summary><c>[</c>, elements separated by commas, <c>]</c>; blanks around each.</summary>
+    private static readonly Parser<char, List<Element>> ArrayBody =
         Char('[').Then(Ws).Then(OneOf(
-            Char(']').Select(_ => new Array([])),
-            ArrayElement.Before(Ws).SeparatedAtLeastOnce(Char(',').Then(Ws)).Select(e => new Array([.. e])).Before(Char(']'))));
+            Char(']').Select(_ => new List<Element>()),
+            Repeated<Element>.SeparatedAtLeastOnce(ArrayElement.Before(Ws), Char(',').Then(Ws)).Before(Char(']'))));
 
     /// <summary>BuildKit v0.24 (<c>json.Unmarshal</c>): nothing but blanks may follow the array.</summary>
-    private static readonly Parser<char, Array> WholeInput = Ws.Then(ArrayBody).Before(Ws).Before(End);
+    private static readonly Parser<char, List<Element>> WholeInput = Ws.Then(ArrayBody).Before(Ws).Before(End);
 
     /// <summary>BuildKit v0.11 (a <c>json.Decoder</c>): whatever follows the array is not looked at.</summary>
-    private static readonly Parser<char, Array> Prefix = Ws.Then(ArrayBody);
+    private static readonly Parser<char, List<Element>> Prefix = Ws.Then(ArrayBody);
 
     /// <summary>Reads <paramref name="text"/> (left-trimmed, starting with <c>[</c>) as BuildKit's parseJSON does.</summary>
     public static JsonArrayOutcome Parse(string text, bool ignoreTrailing, out List<string> items)
@@ -114,7 +112,7 @@ internal static class JsonArrayGrammar
         }
 
         bool allStrings = true;
-        foreach (var e in result.Value.Elements)
+        foreach (var e in result.Value)
         {
             if (e.TypeError)
             {
