@@ -40,10 +40,10 @@ internal sealed partial class DockerfileGrammar
     /// </summary>
     private static Parser<char, List<string?>> HeredocCandidatesGrammar(bool legacy)
     {
-        var afterMarker = legacy ? Return(Unit.Value) : Token(c => c is ' ' or '\t' or '\r').SkipMany();
+        var afterMarker = legacy ? Return(Unit.Value) : CharRun.Many(c => c is ' ' or '\t' or '\r');
         // A word holds a marker when "<<" was read as one (with the blanks after it): the slice then contains "<<".
         var angle = Char('<').Then(Char('<').Then(afterMarker).Optional()).IgnoreResult();
-        var other = Token(c => c != '<' && !GoText.IsSpace(c)).SkipAtLeastOnce();
+        var other = CharRun.AtLeastOnce(c => c != '<' && !GoText.IsSpace(c));
         var word = OneOf(angle, other).SkipAtLeastOnce().Slice((span, _) => span.Contains("<<", StringComparison.Ordinal) ? span.ToString() : null);
         return Spaces.Then(Repeated<string?>.Many(word.Before(Spaces)));
     }

@@ -86,7 +86,7 @@ internal sealed partial class DockerfileGrammar
     /// form. BuildKit looks at bytes here too.
     /// </summary>
     private static readonly Parser<char, (string Type, int Next)> HealthCheckType =
-        Run(c => !ByteView.IsSpace(c), atLeastOnce: false).Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (t, next) => (t, next));
+        Run(c => !ByteView.IsSpace(c), atLeastOnce: false).Before(CharRun.Many(ByteView.IsSpace)).Then(CurrentOffset, (t, next) => (t, next));
 
     private Arguments HealthCheck(string rest)
     {
@@ -120,7 +120,7 @@ internal sealed partial class DockerfileGrammar
 
     /// <summary>A build stage name (lower-cased): <c>^[a-z][a-z0-9-_.]*$</c>.</summary>
     private static readonly Parser<char, Unit> StageNameGrammar =
-        Token(char.IsAsciiLetterLower).Then(Token(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.').SkipMany()).Then(End);
+        Token(char.IsAsciiLetterLower).Then(CharRun.Many(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.')).Then(End);
 
     public static bool IsValidStageName(string name) => StageNameGrammar.Parse(name).Success;
 

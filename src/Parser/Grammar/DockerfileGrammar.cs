@@ -19,20 +19,20 @@ internal sealed partial class DockerfileGrammar
     // ---------------------------------------------------------------------------------------------------------
 
     /// <summary>Go <c>unicode.IsSpace</c>, zero or more.</summary>
-    private static readonly Parser<char, Unit> Spaces = Token(GoText.IsSpace).SkipMany();
+    private static readonly Parser<char, Unit> Spaces = CharRun.Many(GoText.IsSpace);
 
     /// <summary>Go regexp <c>\s</c> (<c>[\t\n\f\r ]</c>), zero or more.</summary>
-    private static readonly Parser<char, Unit> RegexpSpaces = Token(IsRegexpSpace).SkipMany();
+    private static readonly Parser<char, Unit> RegexpSpaces = CharRun.Many(IsRegexpSpace);
 
     /// <summary>BuildKit's <c>reWhitespace</c>, <c>[\t\v\f\r ]+</c>: what separates whitespace-delimited words.</summary>
-    private static readonly Parser<char, Unit> Blanks = Token(GoText.IsSplitBlank).SkipAtLeastOnce();
+    private static readonly Parser<char, Unit> Blanks = CharRun.AtLeastOnce(GoText.IsSplitBlank);
 
     /// <summary>A run of characters that are not <see cref="Blanks"/>.</summary>
     private static readonly Parser<char, string> NonBlanks = Run(c => !GoText.IsSplitBlank(c), atLeastOnce: true);
 
     /// <summary>The text of a run of characters matching <paramref name="predicate"/>.</summary>
     private static Parser<char, string> Run(Func<char, bool> predicate, bool atLeastOnce) =>
-        (atLeastOnce ? Token(predicate).SkipAtLeastOnce() : Token(predicate).SkipMany()).Slice((span, _) => span.ToString());
+        (atLeastOnce ? CharRun.AtLeastOnce(predicate) : CharRun.Many(predicate)).Slice((span, _) => span.ToString());
 
     // ---------------------------------------------------------------------------------------------------------
     // Parser directives: # name = value, at the top of the file (DirectiveParser).
@@ -76,7 +76,7 @@ internal sealed partial class DockerfileGrammar
     // ---------------------------------------------------------------------------------------------------------
 
     private static readonly Parser<char, (string Keyword, int Arguments)> CommandLine =
-        Token(c => !GoText.IsSplitBlank(c)).SkipMany().Slice((span, _) => Keywords.Share(span))
+        CharRun.Many(c => !GoText.IsSplitBlank(c)).Slice((span, _) => Keywords.Share(span))
             .Before(Blanks.Optional()).Then(CurrentOffset, (keyword, arguments) => (keyword, arguments));
 
     /// <summary>Splits a trimmed logical line into keyword, flags and (trimmed) argument text.</summary>
@@ -110,16 +110,15 @@ internal sealed partial class DockerfileGrammar
         var escaped = Char(escape).Then(Any.Optional()).Select(c => c.HasValue ? c.Value.ToString() : string.Empty);
         Parser<char, string> Quoted(char quote) =>
             Char(quote).Then(OneOf(escaped, AnyCharExcept(quote, escape).AtLeastOnceString()).ManyString()).Before(Char(quote).Optional());
-        var plain = Token(c => !ByteView.IsSpace(c) && c is not '\'' and not '"' && c != escape).AtLeastOnceString();
+        var plain = Run(c => !ByteView.IsSpace(c) && c is not '\'' and not '"' && c != escape, atLeastOnce: true);
         var word = Lookahead(Try(String("--"))).Then(OneOf(plain, Quoted('"'), Quoted('\''), escaped).AtLeastOnceString());
-        return word.Before(Token(ByteView.IsSpace).SkipMany()).Then(CurrentOffset, (w, end) => new FlagWord(w, end));
+        return word.Before(CharRun.Many(ByteView.IsSpace)).Then(CurrentOffset, (w, end) => new FlagWord(w, end));
     }
 
-    private static readonly Parser<char, Unit> ByteSpaces = Token(ByteView.IsSpace).SkipMany();
+    private static readonly Parser<char, Unit> ByteSpaces = CharRun.Many(ByteView.IsSpace);
 
-    /// <summary>One flag word after blanks; ExtractFlags repeats it (a loop, not Pidgin's Many: NativeAOT cannot
-    /// expand Pidgin's repetition generics for this result type).</summary>
-    private readonly Parser<char, FlagWord> _flags;
+    /// <summary>The flag words, up to and with the <c>--</c> word that ends them.</summary>
+    private readonly Parser<char, List<FlagWord>> _flags;
 
     /// <summary>The flag words at the start of <paramref name="text"/> and the text after them.</summary>
     private (ImmutableArray<string> Flags, string Remainder) ExtractFlags(string text)
@@ -137,19 +136,17 @@ internal sealed partial class DockerfileGrammar
 
         var view = ByteView.Of(text);
         // The text starts with "--" after blanks: there is at least one word.
-        var flags = ImmutableArray.CreateBuilder<string>();
-        int end = 0;
-        while (_flags.Parse(view.Text.AsSpan(end)) is { Success: true } r)
+        var words = _flags.ParseOrThrow(view.Text);
+        var flags = ImmutableArray.CreateBuilder<string>(words.Count);
+        foreach (var word in words)
         {
-            end += r.Value.End;
-            if (r.Value.Text == "--")
+            if (word.Text != "--")
             {
-                break;
+                flags.Add(word.Text);
             }
-
-            flags.Add(r.Value.Text);
         }
 
+        int end = words.Count == 0 ? 0 : words[^1].End;
         return (flags.ToImmutable(), view.Rest(end));
     }
 
@@ -163,9 +160,9 @@ internal sealed partial class DockerfileGrammar
     private static Parser<char, List<string>> WordsGrammar(char escape)
     {
         var pair = Try(Char(escape).Then(Any)).IgnoreResult();
-        var doubleQuoted = Char('"').Then(OneOf(pair, Token(c => c != '"' && c != escape).SkipAtLeastOnce()).SkipMany()).Then(Char('"').Optional()).IgnoreResult();
-        var singleQuoted = Char('\'').Then(Token(c => c != '\'').SkipMany()).Then(Char('\'').Optional()).IgnoreResult();
-        var plain = Token(c => !GoText.IsSpace(c) && c is not '"' and not '\'' && c != escape).SkipAtLeastOnce();
+        var doubleQuoted = Char('"').Then(OneOf(pair, CharRun.AtLeastOnce(c => c != '"' && c != escape)).SkipMany()).Then(Char('"').Optional()).IgnoreResult();
+        var singleQuoted = Char('\'').Then(CharRun.Many(c => c != '\'')).Then(Char('\'').Optional()).IgnoreResult();
+        var plain = CharRun.AtLeastOnce(c => !GoText.IsSpace(c) && c is not '"' and not '\'' && c != escape);
         var word = OneOf(plain, doubleQuoted, singleQuoted, pair).SkipAtLeastOnce().Slice((span, _) => span.ToString());
         var loneEscape = Char(escape).Optional();
         return Spaces.Then(Repeated<string>.Many(word.Before(loneEscape).Before(Spaces)));
@@ -204,7 +201,7 @@ internal sealed partial class DockerfileGrammar
 
         // BuildKit v0.11 reads flags with '\' whatever the escape directive says.
         _flagWord = FlagWordGrammar(legacy ? '\\' : escape);
-        _flags = ByteSpaces.Then(_flagWord);
+        _flags = Repeated<FlagWord>.Until(ByteSpaces.Then(_flagWord), word => word.Text == "--");
         _words = WordsGrammar(escape);
         _heredocCandidates = HeredocCandidatesGrammar(legacy);
         _heredocMarker = HeredocMarkerGrammar(legacy);

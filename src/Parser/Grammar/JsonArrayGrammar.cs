@@ -32,7 +32,7 @@ internal static class JsonArrayGrammar
     /// <summary>An element of the array: its text when it is a string; whether a number did not fit a float64.</summary>
     internal readonly record struct Element(string? Text, bool TypeError);
 
-    internal static readonly Parser<char, Unit> Ws = Token(c => c is ' ' or '\t' or '\n' or '\r').SkipMany();
+    internal static readonly Parser<char, Unit> Ws = CharRun.Many(c => c is ' ' or '\t' or '\n' or '\r');
 
     private static readonly Parser<char, int> HexDigit = Token(char.IsAsciiHexDigit).Select(c => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
 
@@ -61,17 +61,17 @@ internal static class JsonArrayGrammar
 
     /// <summary>Unescaped characters: anything but the quote, the backslash and control characters.</summary>
     private static readonly Parser<char, string> Unescaped =
-        Token(c => c >= 0x20 && c != '"' && c != '\\').SkipAtLeastOnce().Slice((span, _) => ReplaceLoneSurrogates(span));
+        CharRun.AtLeastOnce(c => c >= 0x20 && c != '"' && c != '\\').Slice((span, _) => ReplaceLoneSurrogates(span));
 
     internal static readonly Parser<char, string> JsonString =
         Char('"').Then(OneOf(Unescaped, Escape).ManyString()).Before(Char('"'));
 
-    private static readonly Parser<char, Unit> Digits = Token(char.IsAsciiDigit).SkipAtLeastOnce();
+    private static readonly Parser<char, Unit> Digits = CharRun.AtLeastOnce(char.IsAsciiDigit);
 
     /// <summary>A number; the result is true when it does not fit a float64 (Go's UnmarshalTypeError).</summary>
     internal static readonly Parser<char, bool> JsonNumber =
         Char('-').Optional()
-            .Then(OneOf(Char('0').IgnoreResult(), Token(c => c is >= '1' and <= '9').Then(Token(char.IsAsciiDigit).SkipMany())))
+            .Then(OneOf(Char('0').IgnoreResult(), Token(c => c is >= '1' and <= '9').Then(CharRun.Many(char.IsAsciiDigit))))
             .Then(Char('.').Then(Digits).Optional())
             .Then(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Optional()).Then(Digits).Optional())
             .Slice((span, _) => !double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsInfinity(d));

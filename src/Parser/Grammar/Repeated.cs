@@ -13,7 +13,9 @@ namespace CSharpFrontend.Parser.Grammar;
 /// <param name="item">One item.</param>
 /// <param name="separator">What comes between two items, or null when they follow one another.</param>
 /// <param name="atLeastOnce">Whether an input without an item fails (otherwise it gives an empty list).</param>
-internal sealed class Repeated<T>(Parser<char, T> item, Parser<char, Unit>? separator, bool atLeastOnce) : Parser<char, List<T>>
+/// <param name="isLast">An item after which the repetition ends, if any.</param>
+internal sealed class Repeated<T>(Parser<char, T> item, Parser<char, Unit>? separator, bool atLeastOnce, Func<T, bool>? isLast = null)
+    : Parser<char, List<T>>
 {
     /// <summary><c>item*</c>.</summary>
     public static Repeated<T> Many(Parser<char, T> item) => new(item, null, atLeastOnce: false);
@@ -23,6 +25,9 @@ internal sealed class Repeated<T>(Parser<char, T> item, Parser<char, Unit>? sepa
 
     /// <summary><c>item (separator item)*</c>.</summary>
     public static Repeated<T> SeparatedAtLeastOnce(Parser<char, T> item, Parser<char, Unit> separator) => new(item, separator, atLeastOnce: true);
+
+    /// <summary><c>item*</c>, ending after the first item for which <paramref name="isLast"/> holds.</summary>
+    public static Repeated<T> Until(Parser<char, T> item, Func<T, bool> isLast) => new(item, null, atLeastOnce: false, isLast);
 
     /// <inheritdoc/>
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out List<T> result)
@@ -47,6 +52,11 @@ internal sealed class Repeated<T>(Parser<char, T> item, Parser<char, Unit>? sepa
 
                     items.Add(value);
                     attempt.Clear();
+                    if (isLast is not null && isLast(value))
+                    {
+                        return true;
+                    }
+
                     continue;
                 }
 
