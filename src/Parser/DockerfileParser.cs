@@ -26,7 +26,9 @@ public static class DockerfileParser
             return new ParseResult(null, null, [.. diagnostics]);
         }
 
-        if (text.StartsWith('\uFEFF'))
+        // BuildKit removes one byte-order mark from the first line (the line still counts).
+        bool byteOrderMark = text.StartsWith('\uFEFF');
+        if (byteOrderMark)
         {
             text = text[1..];
         }
@@ -35,7 +37,7 @@ public static class DockerfileParser
         Dockerfile? ast = null;
         try
         {
-            tree = SyntaxParser.Parse(text, diagnostics, options.Dialect);
+            tree = SyntaxParser.Parse(text, diagnostics, options.Dialect, byteOrderMark);
             if (options.BuildInstructions)
             {
                 ast = InstructionParser.Build(tree);
@@ -77,15 +79,7 @@ public static class DockerfileParser
     }
 
     /// <summary>Parses Dockerfile bytes (UTF-8; a leading BOM is removed; invalid bytes become U+FFFD).</summary>
-    public static ParseResult Parse(ReadOnlySpan<byte> utf8, ParseOptions? options = null)
-    {
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            utf8 = utf8[3..];
-        }
-
-        return Parse(Utf8.GetString(utf8), options);
-    }
+    public static ParseResult Parse(ReadOnlySpan<byte> utf8, ParseOptions? options = null) => Parse(Utf8.GetString(utf8), options);
 
     /// <summary>Reads the stream to its end and parses it as <see cref="Parse(ReadOnlySpan{byte}, ParseOptions?)"/>.</summary>
     public static ParseResult Parse(Stream stream, ParseOptions? options = null)

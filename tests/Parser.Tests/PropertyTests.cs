@@ -69,7 +69,7 @@ public sealed class PropertyTests
         }
     }
 
-    private static string Mutate(string text, Random rng)
+    internal static string Mutate(string text, Random rng)
     {
         var sb = new StringBuilder(text);
         int edits = rng.Next(1, 6);

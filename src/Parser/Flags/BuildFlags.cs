@@ -71,11 +71,14 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
 
     public bool IsUsed(string name) => _used?.Contains(name) == true;
 
-    public string String(string name) => Find(name)!.Value;
+    /// <summary>The value of a string flag; empty when the dialect does not define it.</summary>
+    public string String(string name) => Find(name)?.Value ?? string.Empty;
 
-    public bool Bool(string name) => Find(name)!.Value == "true";
+    /// <summary>The value of a boolean flag; false when the dialect does not define it.</summary>
+    public bool Bool(string name) => Find(name)?.Value == "true";
 
-    public IReadOnlyList<string> Strings(string name) => Find(name)!.Values;
+    /// <summary>The values of a repeatable flag; none when the dialect does not define it.</summary>
+    public IReadOnlyList<string> Strings(string name) => (IReadOnlyList<string>?)Find(name)?.Values ?? [];
 
     /// <summary>Checks the given flags against the defined ones; throws with BuildKit's message on the first problem.</summary>
     public void Parse()
@@ -97,15 +100,9 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
                 throw sink.FlagError($"arg should start with -- : {a}");
             }
 
-            string arg = a[2..];
-            string value = string.Empty;
-            int eq = arg.IndexOf('=');
-            bool hasValue = eq >= 0;
-            if (hasValue)
-            {
-                value = arg[(eq + 1)..];
-                arg = arg[..eq];
-            }
+            var (arg, given) = Grammar.DockerfileGrammar.Flag(a)!.Value;
+            bool hasValue = given is not null;
+            string value = given ?? string.Empty;
 
             string shown = legacy ? arg : "--" + arg;
             var flag = Find(arg) ?? throw sink.FlagError(Suggest.Wrap($"unknown flag: {shown}", arg, _defined.Select(kv => kv.Key), caseSensitive: true));

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
 using CSharpFrontend.Parser.Flags;
+using CSharpFrontend.Parser.Grammar;
 using CSharpFrontend.Parser.Syntax;
 using CSharpFrontend.Parser.Text;
 using CSharpFrontend.Shared;
@@ -12,18 +12,6 @@ namespace CSharpFrontend.Parser.Instructions;
 /// <summary>BuildKit's instructions layer: nodes → typed instructions and stages, with its validation and messages.</summary>
 internal static partial class InstructionParser
 {
-    private static readonly string[] AllInstructionNames =
-    [
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
-        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-    ];
-
-    [GeneratedRegex(@"^[a-z][a-z0-9\-_.]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidStageName();
-
-    [GeneratedRegex(@"^[\t\n\f\r ]*[oO][nN][bB][uU][iI][lL][dD][\t\n\f\r ]*", RegexOptions.CultureInvariant)]
-    private static partial Regex OnbuildPrefix();
-
     /// <summary>Builds stages and meta ARGs; throws <see cref="ParseException"/> on the first error, as BuildKit does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dockerfile Build(SyntaxTree tree)
@@ -93,7 +81,7 @@ internal static partial class InstructionParser
             "shell" => ParseShell(req),
             _ => throw req.Fail(
                 DiagnosticCodes.UnknownInstruction,
-                Suggest.Wrap($"unknown instruction: {node.Keyword}", node.Keyword, AllInstructionNames, caseSensitive: false)),
+                Suggest.Wrap($"unknown instruction: {node.Keyword}", node.Keyword, Keywords.All, caseSensitive: false)),
         };
     }
 
@@ -224,7 +212,9 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "ADD requires at least two arguments, but only one was provided. Destination could not be determined");
         }
 
-        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack").AddStrings("exclude");
+        var f = req.Node.Flags.IsEmpty ? null : (req.Legacy
+            ? req.Flags.AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum")
+            : req.Flags.AddStrings("exclude").AddString("chown").AddString("chmod").AddBool("link").AddBool("keep-git-dir").AddString("checksum").AddBool("unpack"));
         f?.Parse();
         var sd = ParseSourcesAndDest(req, "ADD");
         return new AddInstruction {
@@ -247,7 +237,9 @@ internal static partial class InstructionParser
             throw req.Fail(DiagnosticCodes.InvalidArguments, "COPY requires at least two arguments, but only one was provided. Destination could not be determined");
         }
 
-        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link").AddStrings("exclude").AddBool("parents");
+        var f = req.Node.Flags.IsEmpty ? null : (req.Legacy
+            ? req.Flags.AddString("chown").AddString("from").AddString("chmod").AddBool("link")
+            : req.Flags.AddStrings("exclude").AddBool("parents").AddString("chown").AddString("from").AddString("chmod").AddBool("link"));
         f?.Parse();
         var sd = ParseSourcesAndDest(req, "COPY");
         return new CopyInstruction {
@@ -269,7 +261,7 @@ internal static partial class InstructionParser
         if (args.Count == 3 && string.Equals(args[1], "as", StringComparison.OrdinalIgnoreCase))
         {
             stageName = args[2].ToLowerInvariant();
-            if (!ValidStageName().IsMatch(stageName))
+            if (!DockerfileGrammar.IsValidStageName(stageName))
             {
                 throw req.Fail(DiagnosticCodes.InvalidArguments, $"invalid name for build stage: {GoQuoting.Quote(args[2])}, name can't start with a number or contain symbols");
             }
@@ -306,7 +298,7 @@ internal static partial class InstructionParser
                 throw req.Fail(DiagnosticCodes.InvalidArguments, $"{trigger} isn't allowed as an ONBUILD trigger");
         }
 
-        string expression = OnbuildPrefix().Replace(req.Original, string.Empty, 1);
+        string expression = DockerfileGrammar.WithoutOnbuildKeyword(req.Original);
         if (req.Node.Heredocs.Length > 0)
         {
             var sb = new StringBuilder(expression);
@@ -356,8 +348,18 @@ internal static partial class InstructionParser
 
     private static Instruction ParseRun(Request req)
     {
-        var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddStrings("device").AddStrings("mount").AddString("network", "default").AddString("security", "sandbox");
+        var f = req.Node.Flags.IsEmpty ? null : (req.Legacy ? req.Flags : req.Flags.AddStrings("device")).AddStrings("mount").AddString("network", "default").AddString("security", "sandbox");
         f?.Parse();
+
+        // BuildKit's RUN hooks check, in order, --device (current BuildKit), --mount, --network, --security.
+        foreach (var d in f is null ? [] : f.Strings("device"))
+        {
+            if (RunDevice.Parse(d).Error is { } error)
+            {
+                throw req.Fail(DiagnosticCodes.InvalidFlag, error);
+            }
+        }
+
         IReadOnlyList<string> mounts = f is null ? [] : f.Strings("mount");
         foreach (var m in mounts)
         {
@@ -436,7 +438,9 @@ internal static partial class InstructionParser
         }
         else
         {
-            var f = req.Node.Flags.IsEmpty ? null : req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("start-interval").AddString("retries");
+            var f = req.Node.Flags.IsEmpty ? null : (req.Legacy
+                ? req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("retries")
+                : req.Flags.AddString("interval").AddString("timeout").AddString("start-period").AddString("start-interval").AddString("retries"));
             f?.Parse();
             if (typ != "CMD")
             {

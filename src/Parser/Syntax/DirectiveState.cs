@@ -32,12 +32,13 @@ internal sealed class DirectiveState(bool legacy = false)
             return false;
         }
 
-        if (!TryMatch(GoText.TrimLeftSpace(token[1..]), out var name, out var value))
+        if (Grammar.DockerfileGrammar.Directive(token) is not { } directive)
         {
             _done = true;
             return false;
         }
 
+        var (name, value) = directive;
         var key = name.ToLowerInvariant();
         if (key is not ("syntax" or "escape") && (legacy || key != "check"))
         {
@@ -46,83 +47,25 @@ internal sealed class DirectiveState(bool legacy = false)
         }
 
         var range = new SourceRange(new SourcePosition(lineNumber, 1), new SourcePosition(lineNumber, token.Length + 1));
+
+        // BuildKit locates a directive error on the line before it (its line counter advances after the check).
+        var errorRange = SourceRange.Lines(lineNumber - 1, lineNumber - 1);
         if (!_seen.Add(key))
         {
-            throw ParseException.Syntax(DiagnosticCodes.InvalidDirective, $"only one {key} parser directive can be used", range);
+            throw ParseException.Syntax(DiagnosticCodes.InvalidDirective, $"only one {key} parser directive can be used", errorRange);
         }
 
         if (key == "escape")
         {
             if (value is not ("`" or "\\"))
             {
-                throw ParseException.Syntax(DiagnosticCodes.InvalidDirective, $"invalid escape token '{value}' does not match ` or \\", range);
+                throw ParseException.Syntax(DiagnosticCodes.InvalidDirective, $"invalid escape token '{value}' does not match ` or \\", errorRange);
             }
 
             EscapeToken = value[0];
         }
 
         _directives.Add(new ParserDirective(key, value, range));
-        return true;
-    }
-
-    /// <summary>Go regexp <c>^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$</c>.</summary>
-    private static bool TryMatch(string s, out string name, out string value)
-    {
-        name = value = string.Empty;
-        static bool GoWs(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
-        int i = 0;
-        if (i >= s.Length || !char.IsAsciiLetter(s[i]))
-        {
-            return false;
-        }
-
-        while (i < s.Length && char.IsAsciiLetterOrDigit(s[i]))
-        {
-            i++;
-        }
-
-        name = s[..i];
-        while (i < s.Length && GoWs(s[i]))
-        {
-            i++;
-        }
-
-        if (i >= s.Length || s[i] != '=')
-        {
-            return false;
-        }
-
-        i++;
-        while (i < s.Length && GoWs(s[i]))
-        {
-            i++;
-        }
-
-        int end = s.Length;
-        while (end > i && GoWs(s[end - 1]))
-        {
-            end--;
-        }
-
-        if (end <= i)
-        {
-            // Only blanks after '=': the lazy group takes the last one.
-            if (s.Length == 0 || s[^1] == '\n' || s.Length <= name.Length || !s.AsSpan(name.Length).Contains('='))
-            {
-                return false;
-            }
-
-            int eq = s.IndexOf('=', name.Length);
-            if (eq == s.Length - 1)
-            {
-                return false;
-            }
-
-            value = s[^1..];
-            return true;
-        }
-
-        value = s[i..end];
         return true;
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using CSharpFrontend.Parser.Grammar;
 using CSharpFrontend.Parser.Lines;
 using CSharpFrontend.Parser.Text;
 using CSharpFrontend.Shared;
@@ -29,8 +30,14 @@ internal sealed partial class SyntaxParser
     }
 
     /// <summary>Parses <paramref name="text"/> (BOM already removed); throws <see cref="ParseException"/> on BuildKit parse errors.</summary>
-    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current) =>
-        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11).Run() with { Dialect = dialect };
+    /// <param name="text">The text, byte-order mark removed.</param>
+    /// <param name="warnings">Receives the warnings.</param>
+    /// <param name="dialect">The BuildKit release to follow.</param>
+    /// <param name="byteOrderMark">A byte-order mark was removed (it still makes a line).</param>
+    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current, bool byteOrderMark = false) =>
+        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11) { _byteOrderMark = byteOrderMark }.Run() with { Dialect = dialect };
+
+    private bool _byteOrderMark;
 
     private static readonly System.Buffers.SearchValues<char> LexerSpecials =
         System.Buffers.SearchValues.Create("\\'\"$< \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
@@ -129,7 +136,8 @@ internal sealed partial class SyntaxParser
                     DiagnosticLayer.Syntax));
             }
 
-            var node = NodeFactory.FromLine(line, _directives.EscapeToken, _legacy, range, comments.Count == 0 ? [] : [.. comments]);
+            var grammar = DockerfileGrammar.For(_directives.EscapeToken, _legacy);
+            var node = NodeFactory.FromLine(line, grammar, range, comments.Count == 0 ? [] : [.. comments]);
             if (CanContainHeredoc(node) && line.Contains("<<", StringComparison.Ordinal))
             {
                 var heredocs = HeredocsFromLine(line, range, _legacy);
@@ -177,7 +185,8 @@ internal sealed partial class SyntaxParser
 
         if (nodes.Count == 0)
         {
-            int line = Math.Max(last.Number, 1);
+            // BuildKit reports the number of lines read (0 for an empty file).
+            int line = last.Number == 0 && _byteOrderMark ? 1 : last.Number;
             throw ParseException.Syntax(DiagnosticCodes.NoInstructions, "file with no instructions", SourceRange.Lines(line, line));
         }
 
@@ -261,54 +270,11 @@ internal sealed partial class SyntaxParser
 
     private static readonly System.Buffers.SearchValues<char> QuoteEscapeDollar = System.Buffers.SearchValues.Create("\\'\"$");
 
-    /// <summary>
-    /// The shell lexer's words for a line without quotes, escapes or variables, keeping only the words that
-    /// contain <c>&lt;&lt;</c> (the others cannot be heredocs). Blanks right after <c>&lt;&lt;</c> stay in the word.
-    /// </summary>
-    private static List<string> SimpleWords(string line, bool legacy)
-    {
-        var words = new List<string>();
-        int i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && GoText.IsSpace(line[i]))
-            {
-                i++;
-            }
-
-            int start = i;
-            bool hasHeredoc = false;
-            while (i < line.Length && !GoText.IsSpace(line[i]))
-            {
-                if (line[i] == '<' && i + 1 < line.Length && line[i + 1] == '<')
-                {
-                    hasHeredoc = true;
-                    i += 2;
-                    while (!legacy && i < line.Length && line[i] is ' ' or '\t' or '\r')
-                    {
-                        i++;
-                    }
-
-                    continue;
-                }
-
-                i++;
-            }
-
-            if (hasHeredoc)
-            {
-                words.Add(line[start..i]);
-            }
-        }
-
-        return words;
-    }
-
     private static List<Heredoc> HeredocsFromLine(string line, SourceRange range, bool legacy)
     {
         var docs = new List<Heredoc>();
         var words = line.AsSpan().IndexOfAny(QuoteEscapeDollar) < 0
-            ? SimpleWords(line, legacy)
+            ? DockerfileGrammar.For('\\', legacy).HeredocCandidates(line)
             : HeredocWordLexer.Words(line, rawQuotes: true, rawEscapes: true, legacy);
         if (words is null)
         {
@@ -335,37 +301,12 @@ internal sealed partial class SyntaxParser
             return null;
         }
 
-        // ^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$ (Go regexp, ASCII classes)
-        int p = 0;
-        while (p < word.Length && char.IsAsciiDigit(word[p]))
-        {
-            p++;
-        }
-
-        string digits = word[..p];
-        if (p + 1 >= word.Length || word[p] != '<' || word[p + 1] != '<')
+        if (DockerfileGrammar.For('\\', legacy).HeredocMarker(word) is not { } marker)
         {
             return null;
         }
 
-        p += 2;
-        bool chomp = p < word.Length && word[p] == '-';
-        if (chomp)
-        {
-            p++;
-        }
-
-        while (!legacy && p < word.Length && word[p] is '\t' or '\n' or '\f' or '\r' or ' ')
-        {
-            p++;
-        }
-
-        string rest = word[p..];
-        if (rest.Length == 0 || rest.Contains('<'))
-        {
-            return null;
-        }
-
+        var (digits, chomp, rest) = marker;
         ulong fd = 0;
         if (digits.Length > 0 && !ulong.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out fd))
         {

@@ -11,9 +11,6 @@ internal static class GoText
         _ => char.IsWhiteSpace(c),
     };
 
-    /// <summary>Go <c>unicode.IsSpace(rune(b))</c> applied to one byte (used where BuildKit walks bytes, not runes).</summary>
-    public static bool IsSpaceByte(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r' or 0x85 or 0xA0;
-
     /// <summary>Member of the class <c>[\t\v\f\r ]</c> BuildKit uses to split words.</summary>
     public static bool IsSplitBlank(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
@@ -44,40 +41,6 @@ internal static class GoText
         }
 
         return start == 0 ? s : s[start..];
-    }
-
-    /// <summary>Go regexp <c>[\t\v\f\r ]+</c> Split(s, n) for n = -1 (all) or n = 2.</summary>
-    public static List<string> SplitBlanks(string s, int limit)
-    {
-        var parts = new List<string>();
-        int partStart = 0;
-        int i = 0;
-        while (i < s.Length)
-        {
-            if (limit > 0 && parts.Count == limit - 1)
-            {
-                break;
-            }
-
-            if (IsSplitBlank(s[i]))
-            {
-                int runEnd = i;
-                while (runEnd < s.Length && IsSplitBlank(s[runEnd]))
-                {
-                    runEnd++;
-                }
-
-                parts.Add(s[partStart..i]);
-                partStart = runEnd;
-                i = runEnd;
-                continue;
-            }
-
-            i++;
-        }
-
-        parts.Add(s[partStart..]);
-        return parts;
     }
 
     /// <summary>Number of bytes of the UTF-8 encoding of s[start..end].</summary>
