@@ -34,8 +34,14 @@ for arg in "$@"; do
   case "$arg" in -c|--configuration|-c=*|--configuration=*) config=() ;; esac
 done
 
+# The parser differential needs a program built from BuildKit's sources (never in CI): left out unless named.
+filter=()
+if [ -z "${BUILDKIT_PARSER_DUMP:-}${BUILDKIT_PARSER_DUMP_V011:-}" ] && [[ " $* " != *" --filter "* ]]; then
+  filter=(--filter "Category!=Differential")
+fi
+
 log=$(mktemp)
-dotnet test Frontend.sln --nologo "${config[@]}" "$@" 2>&1 | tee "$log"
+dotnet test Frontend.sln --nologo "${config[@]}" "${filter[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
 passed=$(sum Passed)
