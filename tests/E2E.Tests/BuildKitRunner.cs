@@ -233,27 +233,31 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The frontend's own requests before its final solve (up to the first Dockerfile step or the build context).
-    /// Base-image lookups run concurrently (one per stage and platform, upstream as here): a run of them is sorted.
+    /// The frontend's own requests before its final solve (up to the first Dockerfile step, the build context or the
+    /// export), each name once. Base-image lookups and named-context loads run concurrently (upstream resolves the
+    /// reachable stages in parallel goroutines, as we do): a run of them is sorted. Vertices of the solve itself that
+    /// the daemon may start early (<c>[internal] preparing inline document</c>, a heredoc's file) are not requests.
     /// </summary>
     private static List<string> Prelude(List<string> vertices)
     {
         var prelude = new List<string>();
-        var lookups = new List<string>();
-        foreach (var name in vertices.TakeWhile(name => !BuildProgress.IsNumbered(new BuildProgress.Step(name, false)) && name != "[internal] load build context"))
+        var concurrent = new List<string>();
+        var window = vertices.TakeWhile(name => !BuildProgress.IsNumbered(new BuildProgress.Step(name, false))
+            && name != "[internal] load build context" && !name.StartsWith("exporting ", StringComparison.Ordinal));
+        foreach (var name in window.Where(name => name != "[internal] preparing inline document").Distinct(StringComparer.Ordinal))
         {
-            if (name.Contains(" load metadata for ", StringComparison.Ordinal))
+            if (name.Contains(" load metadata for ", StringComparison.Ordinal) || name.StartsWith("[context ", StringComparison.Ordinal))
             {
-                lookups.Add(name);
+                concurrent.Add(name);
                 continue;
             }
 
-            prelude.AddRange(lookups.Order(StringComparer.Ordinal));
-            lookups.Clear();
+            prelude.AddRange(concurrent.Order(StringComparer.Ordinal));
+            concurrent.Clear();
             prelude.Add(name);
         }
 
-        prelude.AddRange(lookups.Order(StringComparer.Ordinal));
+        prelude.AddRange(concurrent.Order(StringComparer.Ordinal));
         return prelude;
     }
 
