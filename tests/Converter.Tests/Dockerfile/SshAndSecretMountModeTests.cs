@@ -59,4 +59,19 @@ public sealed class SshAndSecretMountModeTests
         Assert.Equal("/run/secrets/s", secret.Dest);
         Assert.Equal(("s", uid, gid, mode, true), (secret.SecretOpt.ID, (int)secret.SecretOpt.Uid, (int)secret.SecretOpt.Gid, (int)secret.SecretOpt.Mode, secret.SecretOpt.Optional));
     }
+
+    [Fact]
+    public void ASecretsSourceIsItsId()
+    {
+        var secret = Mount("type=secret,source=src1,target=/t", Pb.MountType.Secret);
+        Assert.Equal(("src1", "/t"), (secret.SecretOpt.ID, secret.Dest));
+    }
+
+    [Theory]
+    [InlineData("type=ssh,source=x", "ssh does not support source")]
+    [InlineData("type=secret", "invalid secret mount. one of source, target required")]
+    public void AnSshSourceOrASecretWithoutIdOrTargetIsRejected(string mount, string message)
+    {
+        Assert.Equal(message, Assert.Throws<ConvertException>(() => Mount(mount, Pb.MountType.Secret)).Message);
+    }
 }
