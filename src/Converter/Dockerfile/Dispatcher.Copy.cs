@@ -283,20 +283,22 @@ internal sealed partial class Dispatcher
         var nonOctal = $"invalid chmod parameter: '{chmod}'. it should be octal string and between 0 and 07777";
         if (chmod.All(c => c is >= '0' and <= '7'))
         {
-            var value = chmod.Length > 11 ? ulong.MaxValue : Convert.ToUInt64(chmod, 8);
-            return value <= Convert.ToUInt64("7777", 8) ? ((int)value, "") : throw new ConvertException(nonOctal);
+            // Leading zeros are free (strconv.ParseUint); past them, more than four digits is above 07777.
+            var digits = chmod.TrimStart('0');
+            return digits.Length <= 4 ? (Convert.ToInt32("0" + digits, 8), "") : throw new ConvertException(nonOctal);
         }
 
-        // A value that starts like a number fails as one (dchapes-mode reads it with strconv).
+        // A value that starts like a number fails as one (dchapes-mode reads it with strconv); any other bad symbolic
+        // mode is dchapes-mode's ErrSyntax, "invalid syntax", unwrapped.
         if (char.IsAsciiDigit(chmod[0]) || !SymbolicMode().IsMatch(chmod))
         {
-            throw new ConvertException(char.IsAsciiDigit(chmod[0]) ? nonOctal : $"invalid mode: {chmod}");
+            throw new ConvertException(char.IsAsciiDigit(chmod[0]) ? nonOctal : "invalid syntax");
         }
 
         return (null, chmod);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*(,[ugoa]*[-+=][rwxXst]*([-+=][rwxXst]*)*)*$")]
+    [System.Text.RegularExpressions.GeneratedRegex("^[ugoa]*[-+=][rwxXstugo]*([-+=][rwxXstugo]*)*(,[ugoa]*[-+=][rwxXstugo]*([-+=][rwxXstugo]*)*)*$")]
     private static partial System.Text.RegularExpressions.Regex SymbolicMode();
 
     private static bool IsHttpSource(string src) =>
