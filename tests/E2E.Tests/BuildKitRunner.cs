@@ -123,8 +123,9 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
 
         Aspect(@case, "steps", steps, $"{builtinVertices.Count} vertices");
         CompareWarnings(@case, builtin, ours);
-        var builtinPrelude = Prelude(builtinVertices);
-        var ourPrelude = Prelude(ourVertices);
+        var severalPlatforms = builtinLayout.Images.Length > 1;
+        var builtinPrelude = Prelude(builtinVertices, severalPlatforms);
+        var ourPrelude = Prelude(ourVertices, severalPlatforms);
         Aspect(@case, "order", builtinPrelude.SequenceEqual(ourPrelude)
             ? []
             : [$"builtin: {string.Join(" ; ", builtinPrelude)}", $"ours:    {string.Join(" ; ", ourPrelude)}"]);
@@ -238,7 +239,11 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     /// reachable stages in parallel goroutines, as we do): a run of them is sorted. Vertices of the solve itself that
     /// the daemon may start early (<c>[internal] preparing inline document</c>, a heredoc's file) are not requests.
     /// </summary>
-    private static List<string> Prelude(List<string> vertices)
+    /// <remarks>
+    /// With several platforms each platform's conversion runs concurrently and the first to ask loads the context's
+    /// <c>.dockerignore</c> (upstream and ours): that load then belongs to the concurrent run too.
+    /// </remarks>
+    private static List<string> Prelude(List<string> vertices, bool severalPlatforms)
     {
         var prelude = new List<string>();
         var concurrent = new List<string>();
@@ -246,7 +251,8 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
             && name != "[internal] load build context" && !name.StartsWith("exporting ", StringComparison.Ordinal));
         foreach (var name in window.Where(name => name != "[internal] preparing inline document").Distinct(StringComparer.Ordinal))
         {
-            if (name.Contains(" load metadata for ", StringComparison.Ordinal) || name.StartsWith("[context ", StringComparison.Ordinal))
+            if (name.Contains(" load metadata for ", StringComparison.Ordinal) || name.StartsWith("[context ", StringComparison.Ordinal)
+                || (severalPlatforms && name == "[internal] load .dockerignore"))
             {
                 concurrent.Add(name);
                 continue;
