@@ -9,19 +9,23 @@ internal sealed class SourceMapCollector
     private readonly Dictionary<SourceMapSpec, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<SourceLocation>> _locations = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Records a marshalled op's locations. Every op gets an entry, an empty one when it has no location, as BuildKit's
+    /// LLB client writes it (v0.11.6 and v0.24.0 alike): <c>Definition.source</c> lists every op of the definition.
+    /// </summary>
     public void Add(string digest, IEnumerable<SourceLocation> locations)
     {
+        if (!_locations.TryGetValue(digest, out var list))
+        {
+            _locations[digest] = list = [];
+        }
+
         foreach (var location in locations)
         {
             if (!_index.ContainsKey(location.SourceMap))
             {
                 _index[location.SourceMap] = _maps.Count;
                 _maps.Add(location.SourceMap);
-            }
-
-            if (!_locations.TryGetValue(digest, out var list))
-            {
-                _locations[digest] = list = [];
             }
 
             list.Add(location);
