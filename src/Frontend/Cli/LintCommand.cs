@@ -39,20 +39,10 @@ internal static class LintCommand
 
     private static int Run(string[] paths, string format, string? platform, string? target, string[] buildArgs, string? imageMetadata, string? contextDirectory, bool failOnWarning)
     {
-        var options = new ConvertOptions
-        {
-            LlbCaps = LlbCaps.All,
-            Target = target ?? "",
-            TargetPlatform = LlbPlatform.LinuxAmd64,
-            BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        };
+        ConvertOptions options;
         try
         {
-            if (platform is not null)
-            {
-                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
-            }
-
+            options = OfflineConvertOptions.Create(target, platform);
             if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args)
             {
                 return 2;

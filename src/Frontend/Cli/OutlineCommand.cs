@@ -40,14 +40,10 @@ internal static class OutlineCommand
 
         try
         {
-            var options = new ConvertOptions
+            var options = OfflineConvertOptions.Create(target, platform) with
             {
                 Profile = profile,
-                Target = target ?? "",
-                TargetPlatform = platform is null ? LlbPlatform.LinuxAmd64 : LlbPlatform.Parse(platform),
-                BuildPlatforms = [LlbPlatform.LinuxAmd64],
                 BuildArgs = args,
-                LlbCaps = LlbCaps.All,
 
                 // Nothing is sent anywhere: the 16 MiB gRPC limit of a definition does not apply to an outline.
                 MaxDefinitionBytes = long.MaxValue,

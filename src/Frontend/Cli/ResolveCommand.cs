@@ -150,14 +150,7 @@ public static class ResolveCommand
             args[arg[..eq]] = arg[(eq + 1)..];
         }
 
-        return new ConvertOptions
-        {
-            LlbCaps = LlbCaps.All,
-            Target = request.Target ?? "",
-            TargetPlatform = request.Platform is null ? LlbPlatform.LinuxAmd64 : LlbPlatform.Parse(request.Platform),
-            BuildPlatforms = [LlbPlatform.LinuxAmd64],
-            BuildArgs = args.ToImmutable(),
-        };
+        return OfflineConvertOptions.Create(request.Target, request.Platform) with { BuildArgs = args.ToImmutable() };
     }
 
     private sealed record ResolveRequest(

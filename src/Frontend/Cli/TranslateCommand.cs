@@ -61,22 +61,10 @@ internal static class TranslateCommand
             return 2;
         }
 
-        var options = new ConvertOptions
-        {
-            Profile = profile,
-            LocalUniqueId = localUniqueId,
-            LlbCaps = LlbCaps.All,
-            Target = target ?? "",
-            TargetPlatform = LlbPlatform.LinuxAmd64,
-            BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        };
+        ConvertOptions options;
         try
         {
-            if (platform is not null)
-            {
-                options = options with { TargetPlatform = LlbPlatform.Parse(platform) };
-            }
-
+            options = OfflineConvertOptions.Create(target, platform) with { Profile = profile, LocalUniqueId = localUniqueId };
             if (KeyValueArguments.Parse(buildArgs, "--build-arg") is not { } args || KeyValueArguments.Parse(labels, "--label") is not { } labelValues
                 || BuildContextArguments.Parse(buildContexts) is not { } contexts)
             {
