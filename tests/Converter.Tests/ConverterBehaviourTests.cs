@@ -7,16 +7,9 @@ namespace CSharpFrontend.Converter.Tests;
 /// <summary>Converter rules the corpus does not exercise, each taken from BuildKit's dockerfile2llb.</summary>
 public sealed class ConverterBehaviourTests
 {
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-    };
+    private static ConvertOptions Options => TestConversion.Options;
 
-    private static ConvertResult Convert(string dockerfile, ConvertOptions? options = null) =>
-        DockerfileConverter.ConvertAsync(dockerfile, options ?? Options).AsTask().GetAwaiter().GetResult();
+    private static ConvertResult Convert(string dockerfile, ConvertOptions? options = null) => TestConversion.Convert(dockerfile, options);
 
     private static ConvertException Rejected(string dockerfile, ConvertOptions? options = null) =>
         Assert.Throws<ConvertException>(() => Convert(dockerfile, options));

@@ -16,14 +16,7 @@ public sealed class SourceDateEpochTests
     private const string BaseConfig =
         """{"architecture":"amd64","os":"linux","created":"2021-01-01T00:00:00Z","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:aa"]},"history":[{"created":"2020-05-05T00:00:00Z","created_by":"ADD base"},{"created_by":"CMD sh","empty_layer":true}]}""";
 
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-        ImageResolver = new OneImage(),
-    };
+    private static readonly ConvertOptions Options = TestConversion.Options with { ImageResolver = new OneImage() };
 
     [Theory]
     [InlineData("1700000000", "2023-11-14T22:13:20Z")]
@@ -85,12 +78,12 @@ public sealed class SourceDateEpochTests
 
     private static JsonElement Convert(string dockerfile, ImageTime? epoch)
     {
-        var result = DockerfileConverter.ConvertAsync(dockerfile, Options with { SourceDateEpoch = epoch }).AsTask().GetAwaiter().GetResult();
+        var result = TestConversion.Convert(dockerfile, Options with { SourceDateEpoch = epoch });
         return JsonDocument.Parse(ImageConfigWriter.ToJson(result.Image)).RootElement.Clone();
     }
 
     private static Pb.ExecOp Exec(string dockerfile, ImmutableDictionary<string, string> args) =>
-        DockerfileConverter.ConvertAsync(dockerfile, Options with { BuildArgs = args }).AsTask().GetAwaiter().GetResult()
+        TestConversion.Convert(dockerfile, Options with { BuildArgs = args })
             .Definition.Ops.Single(o => o.Op.OpCase == Pb.Op.OpOneofCase.Exec).Op.Exec;
 
     private sealed class OneImage : IImageMetadataResolver

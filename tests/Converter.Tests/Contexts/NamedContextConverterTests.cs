@@ -15,18 +15,12 @@ public sealed class NamedContextConverterTests
 {
     private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-    };
+    private static ConvertOptions Options => TestConversion.Options;
 
     private static readonly LlbState ContextDir = Sources.Local("ctxdir", new LocalOptions { SharedKeyHint = "ctxdir" });
 
     private static ConvertResult Convert(string dockerfile, FakeContexts contexts, ConvertOptions? options = null) =>
-        DockerfileConverter.ConvertAsync(dockerfile, (options ?? Options) with { NamedContexts = contexts }).AsTask().GetAwaiter().GetResult();
+        TestConversion.Convert(dockerfile, (options ?? Options) with { NamedContexts = contexts });
 
     private static FakeContexts Answers(params (string Name, NamedContext Context)[] answers) =>
         new(answers.ToDictionary(a => a.Name, a => a.Context));

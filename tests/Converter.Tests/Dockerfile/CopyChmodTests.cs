@@ -10,19 +10,13 @@ namespace CSharpFrontend.Converter.Tests.Dockerfile;
 /// </summary>
 public sealed class CopyChmodTests
 {
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-    };
+    private static ConvertOptions Options => TestConversion.Options;
 
     private static Pb.FileActionCopy Copy(string chmod) => CopyOf($"FROM scratch\nCOPY --chmod={chmod} a /b\n");
 
     private static Pb.FileActionCopy CopyOf(string dockerfile)
     {
-        var result = DockerfileConverter.ConvertAsync(dockerfile, Options).AsTask().GetAwaiter().GetResult();
+        var result = TestConversion.Convert(dockerfile);
         var file = Assert.Single(result.Definition.Ops, o => o.Op.OpCase == Pb.Op.OpOneofCase.File).Op.File;
         return Assert.Single(file.Actions).Copy;
     }

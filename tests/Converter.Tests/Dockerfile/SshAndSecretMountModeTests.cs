@@ -11,17 +11,11 @@ namespace CSharpFrontend.Converter.Tests.Dockerfile;
 /// </summary>
 public sealed class SshAndSecretMountModeTests
 {
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-    };
+    private static ConvertOptions Options => TestConversion.Options;
 
     private static Pb.Mount Mount(string mount, Pb.MountType type)
     {
-        var result = DockerfileConverter.ConvertAsync($"FROM alpine\nRUN --mount={mount} true\n", Options).AsTask().GetAwaiter().GetResult();
+        var result = TestConversion.Convert($"FROM alpine\nRUN --mount={mount} true\n");
         var exec = Assert.Single(result.Definition.Ops, o => o.Op.OpCase == Pb.Op.OpOneofCase.Exec).Op.Exec;
         return Assert.Single(exec.Mounts, m => m.MountType == type);
     }

@@ -12,17 +12,11 @@ namespace CSharpFrontend.Converter.Tests.Llb;
 /// </summary>
 public sealed class ExecMetaMarshalTests
 {
-    private static readonly ConvertOptions Options = new()
-    {
-        TargetPlatform = LlbPlatform.LinuxAmd64,
-        BuildPlatforms = [LlbPlatform.LinuxAmd64],
-        LocalUniqueId = "test",
-        LlbCaps = LlbCaps.All,
-    };
+    private static ConvertOptions Options => TestConversion.Options;
 
     private static IReadOnlyList<(Pb.ExecOp Exec, IReadOnlyDictionary<string, bool> Caps)> Execs(string dockerfile, ConvertOptions? options = null)
     {
-        var result = DockerfileConverter.ConvertAsync(dockerfile, options ?? Options).AsTask().GetAwaiter().GetResult();
+        var result = TestConversion.Convert(dockerfile, options);
         return result.Definition.Ops.Where(o => o.Op.OpCase == Pb.Op.OpOneofCase.Exec)
             .Select(o => (o.Op.Exec, (IReadOnlyDictionary<string, bool>)o.Metadata.Caps)).ToArray();
     }
