@@ -18,26 +18,15 @@ public sealed class DumpDifferentialTests
     {
         var recorded = RecordedDumps.Read(RecordedDumps.V011File);
         Assert.True(recorded.Count >= 200, $"{recorded.Count} recorded definitions");
-        var file = Path.GetTempFileName();
-        try
+        for (var i = 0; i < recorded.Count; i++)
         {
-            for (var i = 0; i < recorded.Count; i++)
+            var (definition, expected) = recorded[i];
+            if (BuildctlV011.Path is { } buildctl)
             {
-                var (definition, expected) = recorded[i];
-                if (BuildctlV011.Path is { } buildctl)
-                {
-                    File.WriteAllBytes(file, definition);
-                    Assert.True(expected.AsSpan().SequenceEqual(Buildctl(buildctl, file)), $"recorded dump {i} is not what {buildctl} prints now");
-                }
-
-                var actual = JsonLinesDump.Render(definition, DumpFormat.V0_11);
-                Assert.True(expected.AsSpan().SequenceEqual(actual),
-                    $"definition {i} ({Convert.ToBase64String(definition)})\nbuildctl v0.11.6: {Encoding.UTF8.GetString(expected)}\nours:     {Encoding.UTF8.GetString(actual)}");
+                Assert.True(expected.AsSpan().SequenceEqual(Buildctl(buildctl, definition)), $"recorded dump {i} is not what {buildctl} prints now");
             }
-        }
-        finally
-        {
-            File.Delete(file);
+
+            AssertSameDump(i, definition, expected, DumpFormat.V0_11);
         }
     }
 
@@ -53,59 +42,41 @@ public sealed class DumpDifferentialTests
 
         Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "the recording is never rewritten in CI");
         var buildctl = RequiredTools.Need(BuildctlV011.Path, "RECORD_BUILDCTL_V011=1 needs BUILDCTL naming a v0.11.6 buildctl");
-        var random = new RandomDefinitions(seed: 20261127);
-        var file = Path.GetTempFileName();
-        try
-        {
-            var entries = new List<(byte[] Definition, byte[] Dump)>();
-            for (var i = 0; i < 240; i++)
-            {
-                var bytes = random.Next().ToByteArray();
-                if (i % 2 == 1)
-                {
-                    BreakUtf8(bytes);
-                }
-
-                File.WriteAllBytes(file, bytes);
-                entries.Add((bytes, Buildctl(buildctl, file)));
-            }
-
-            RecordedDumps.Write(RecordedDumps.V011File, entries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        RecordedDumps.Write(RecordedDumps.V011File,
+            [.. Definitions(new RandomDefinitions(seed: 20261127), 240).Select(bytes => (bytes, Buildctl(buildctl, bytes)))]);
     }
 
     [BuildctlV024Fact]
-    public void RandomDefinitionsDumpAsBuildctlV024DumpsThem() =>
-        RandomDefinitionsDumpAsBuildctlDumpsThem(BuildctlV024FactAttribute.Required, DumpFormat.V0_24, new RandomDefinitions(seed: 20261204, v024Schema: true));
-
-    private static void RandomDefinitionsDumpAsBuildctlDumpsThem(string buildctl, DumpFormat format, RandomDefinitions random)
+    public void RandomDefinitionsDumpAsBuildctlV024DumpsThem()
     {
-        var file = Path.GetTempFileName();
-        try
+        var buildctl = BuildctlV024FactAttribute.Required;
+        var i = 0;
+        foreach (var bytes in Definitions(new RandomDefinitions(seed: 20261204, v024Schema: true), 400))
         {
-            for (var i = 0; i < 400; i++)
-            {
-                var bytes = random.Next().ToByteArray();
-                if (i % 2 == 1)
-                {
-                    BreakUtf8(bytes);
-                }
+            AssertSameDump(i++, bytes, Buildctl(buildctl, bytes), DumpFormat.V0_24);
+        }
+    }
 
-                File.WriteAllBytes(file, bytes);
-                var expected = Buildctl(buildctl, file);
-                var actual = JsonLinesDump.Render(bytes, format);
-                Assert.True(expected.AsSpan().SequenceEqual(actual),
-                    $"definition {i} ({Convert.ToBase64String(bytes)})\nbuildctl: {Encoding.UTF8.GetString(expected)}\nours:     {Encoding.UTF8.GetString(actual)}");
-            }
-        }
-        finally
+    /// <summary><paramref name="count"/> random definitions, every second one with invalid UTF-8 (<see cref="BreakUtf8"/>).</summary>
+    private static IEnumerable<byte[]> Definitions(RandomDefinitions random, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
-            File.Delete(file);
+            var bytes = random.Next().ToByteArray();
+            if (i % 2 == 1)
+            {
+                BreakUtf8(bytes);
+            }
+
+            yield return bytes;
         }
+    }
+
+    private static void AssertSameDump(int index, byte[] definition, byte[] expected, DumpFormat format)
+    {
+        var actual = JsonLinesDump.Render(definition, format);
+        Assert.True(expected.AsSpan().SequenceEqual(actual),
+            $"definition {index} ({Convert.ToBase64String(definition)})\nbuildctl: {Encoding.UTF8.GetString(expected)}\nours:     {Encoding.UTF8.GetString(actual)}");
     }
 
     /// <summary>Makes every "é" (C3 A9) a Latin-1 "é" and a space (E9 20): invalid UTF-8 of the same length.</summary>
@@ -118,6 +89,21 @@ public sealed class DumpDifferentialTests
                 bytes[i] = 0xe9;
                 bytes[i + 1] = 0x20;
             }
+        }
+    }
+
+    /// <summary><c>buildctl debug dump-llb</c> of <paramref name="definition"/> (written to a temporary file).</summary>
+    private static byte[] Buildctl(string buildctl, byte[] definition)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, definition);
+            return Buildctl(buildctl, file);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 
