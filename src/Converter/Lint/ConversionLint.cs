@@ -23,7 +23,9 @@ internal sealed class ConversionLint
         Linter = linter;
         _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
         (_lexer, _buildArgs) = (lexer, options.BuildArgs);
-        _dispatch = Checks(options.Excludes);
+
+        // The exclude patterns come with UseExcludes, once the conversion has them (before the first instruction).
+        _dispatch = Checks(null);
     }
 
     /// <summary>The context's exclude patterns as read for the dispatch (CopyIgnoredFile matches sources against them).</summary>

@@ -70,7 +70,7 @@ public static class DockerfileBuild
             SessionId = client.Environment.SessionId,
             ContextLocalName = options.ContextLocalName,
             BuildContext = main.BuildContext,
-            ExcludesLoader = async token => await dockerfile.Excludes.GetAsync(token).ConfigureAwait(false),
+            ExcludesLoader = token => new ValueTask<ImmutableArray<string>?>(dockerfile.Excludes.GetAsync(token)),
             IgnoreCache = options.IgnoreCache,
             CacheIdNamespace = options.CacheIdNamespace,
             PrefixPlatform = options.ExportMap,

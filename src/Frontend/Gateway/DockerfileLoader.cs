@@ -47,8 +47,8 @@ public static class DockerfileLoader
 
         var (content, ownIgnore) = await ReadDockerfileAsync(client, definition.Definition, filename, lowerCase, cancellationToken).ConfigureAwait(false);
         var excludes = ownIgnore is not null || main.IsNotLocal
-            ? ContextExcludes.Known(ownIgnore)
-            : ContextExcludes.Deferred(token => ReadContextIgnoreAsync(client, main.BuildContext ?? LocalIgnoreSource(options.ContextLocalName, sessionId), marshal, token));
+            ? DockerignorePatterns.Known(ownIgnore)
+            : DockerignorePatterns.Deferred(token => ReadContextIgnoreAsync(client, main.BuildContext ?? LocalIgnoreSource(options.ContextLocalName, sessionId), marshal, token));
         return new LoadedDockerfile(filename, content, source, definition, excludes);
     }
 

@@ -8,21 +8,21 @@ namespace CSharpFrontend.Frontend.Gateway;
 /// follows them in the user's progress as with the builtin frontend. A <c>Dockerfile.dockerignore</c> read with the
 /// Dockerfile is known from the start.
 /// </summary>
-public sealed class ContextExcludes
+public sealed class DockerignorePatterns
 {
     private readonly Func<CancellationToken, Task<byte[]?>>? _read;
     private readonly object _gate = new();
     private Task<ImmutableArray<string>?>? _patterns;
 
-    private ContextExcludes(Func<CancellationToken, Task<byte[]?>>? read, Task<ImmutableArray<string>?>? patterns) =>
+    private DockerignorePatterns(Func<CancellationToken, Task<byte[]?>>? read, Task<ImmutableArray<string>?>? patterns) =>
         (_read, _patterns) = (read, patterns);
 
     /// <summary>Patterns already read (or none: null content).</summary>
-    public static ContextExcludes Known(byte[]? content) =>
+    public static DockerignorePatterns Known(byte[]? content) =>
         new(null, Task.FromResult(content is null ? (ImmutableArray<string>?)null : DockerignoreReader.Read(content)));
 
     /// <summary>Patterns that <paramref name="read"/> fetches (null content: there is no .dockerignore) when first asked for.</summary>
-    public static ContextExcludes Deferred(Func<CancellationToken, Task<byte[]?>> read) => new(read, null);
+    public static DockerignorePatterns Deferred(Func<CancellationToken, Task<byte[]?>> read) => new(read, null);
 
     /// <summary>The patterns; null when there is no .dockerignore.</summary>
     public Task<ImmutableArray<string>?> GetAsync(CancellationToken cancellationToken)

@@ -14,4 +14,4 @@ public sealed record LoadedDockerfile(
     ReadOnlyMemory<byte> Content,
     LlbState Source,
     MarshalResult SourceDefinition,
-    ContextExcludes Excludes);
+    DockerignorePatterns Excludes);
