@@ -3,25 +3,14 @@ using CSharpFrontend.Frontend.Cli;
 using CSharpFrontend.Frontend.Gateway;
 
 // Started by buildkitd (`# syntax=` image): no arguments, gateway env vars set, gRPC over stdin/stdout.
-if (GatewayEntry.IsGatewayInvocation(args, GatewayEnvironment.ProcessVariables()))
+if (args.Length == 0 && GatewayEntry.IsGatewayInvocation(args, GatewayEnvironment.ProcessVariables()))
 {
     return await GatewayEntry.RunFromProcessAsync();
 }
 
-var root = new RootCommand("csharp-frontend: a Dockerfile frontend for BuildKit (Dockerfile → LLB).")
-{
-    ParseCommand.Create(),
-    TranslateCommand.Create(),
-    LintCommand.Create(),
-    TargetsCommand.Create(),
-    OutlineCommand.Create(),
-    ResolveCommand.Create(),
-    DumpCommand.Create(),
-};
-
 // Usage errors (unknown option, missing value) go to stderr only, so nothing lands in a redirected output, and
 // exit 2; the commands' own failures exit 1.
-var parsed = root.Parse(args);
+var (root, parsed) = CommandTree.Parse(args);
 var hints = UsageHints.Find(root, args);
 if (hints.Count > 0 || parsed.Errors.Count > 0)
 {

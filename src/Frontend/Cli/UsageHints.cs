@@ -12,7 +12,7 @@ internal static class UsageHints
     private static readonly string[] GlobalOptions = ["-h", "--help", "-?", "/?", "/h", "--version"];
 
     /// <summary>The problems found in <paramref name="args"/>, one message each (empty when none).</summary>
-    public static IReadOnlyList<string> Find(RootCommand root, IReadOnlyList<string> args)
+    public static IReadOnlyList<string> Find(Command root, IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0].StartsWith('-'))
         {

@@ -21,7 +21,7 @@ internal sealed partial class DockerfileGrammar
         Map(
             (digits, chomp, name) => new Marker(digits, chomp.HasValue, name),
             Token(char.IsAsciiDigit).ManyString().Before(String("<<")),
-            Char('-').Optional().Before(legacy ? Return(Unit.Value) : RegexpSpaces),
+            Char('-').Maybe().Before(legacy ? Return(Unit.Value) : RegexpSpaces),
             AnyCharExcept('<').ManyString().Before(End));
 
     /// <summary>The marker a word holds, or null when it is not one (or its name is empty).</summary>
@@ -42,7 +42,7 @@ internal sealed partial class DockerfileGrammar
     {
         var afterMarker = legacy ? Return(Unit.Value) : CharRun.Many(c => c is ' ' or '\t' or '\r');
         // A word holds a marker when "<<" was read as one (with the blanks after it): the slice then contains "<<".
-        var angle = Char('<').Then(Char('<').Then(afterMarker).Optional()).IgnoreResult();
+        var angle = Char('<').Then(Char('<').Then(afterMarker).Maybe(), Ignored);
         var other = CharRun.AtLeastOnce(c => c != '<' && !GoText.IsSpace(c));
         var word = OneOf(angle, other).SkipAtLeastOnce().Slice((span, _) => span.Contains("<<", StringComparison.Ordinal) ? span.ToString() : null);
         return Spaces.Then(Repeated<string?>.Many(word.Before(Spaces)));

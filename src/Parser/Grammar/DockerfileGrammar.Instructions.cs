@@ -109,7 +109,7 @@ internal sealed partial class DockerfileGrammar
     /// <summary>A flag word as BFlags reads it: <c>--</c>, the name up to the first <c>=</c>, the value after it.</summary>
     private static readonly Parser<char, (string Name, string? Value)> FlagAssignment =
         String("--").Then(Run(c => c != '=', atLeastOnce: false))
-            .Then(Char('=').Then(Run(_ => true, atLeastOnce: false)).Optional(), (name, value) => (name, value.HasValue ? value.Value : null));
+            .Then(Char('=').Then(Run(_ => true, atLeastOnce: false)).Maybe(), (name, value) => (name, value.HasValue ? value.Value : null));
 
     /// <summary>Name and value (null without <c>=</c>) of a flag word; null when it does not start with <c>--</c>.</summary>
     public static (string Name, string? Value)? Flag(string word)

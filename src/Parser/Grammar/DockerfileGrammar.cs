@@ -30,6 +30,12 @@ internal sealed partial class DockerfileGrammar
     /// <summary>A run of characters that are not <see cref="Blanks"/>.</summary>
     private static readonly Parser<char, string> NonBlanks = Run(c => !GoText.IsSplitBlank(c), atLeastOnce: true);
 
+    /// <summary>
+    /// The result of <c>a.Then(b, Ignored)</c>: both read, nothing kept. It stands for <c>a.Then(b).IgnoreResult()</c>,
+    /// whose <c>Select</c> over Pidgin's mapped parser is a generic virtual call (see <see cref="OptionalItem{T}"/>).
+    /// </summary>
+    private static Unit Ignored<TFirst, TSecond>(TFirst first, TSecond second) => Unit.Value;
+
     /// <summary>The text of a run of characters matching <paramref name="predicate"/>.</summary>
     private static Parser<char, string> Run(Func<char, bool> predicate, bool atLeastOnce) =>
         (atLeastOnce ? CharRun.AtLeastOnce(predicate) : CharRun.Many(predicate)).Slice((span, _) => span.ToString());
@@ -77,7 +83,7 @@ internal sealed partial class DockerfileGrammar
 
     private static readonly Parser<char, (string Keyword, int Arguments)> CommandLine =
         CharRun.Many(c => !GoText.IsSplitBlank(c)).Slice((span, _) => Keywords.Share(span))
-            .Before(Blanks.Optional()).Then(CurrentOffset, (keyword, arguments) => (keyword, arguments));
+            .Before(Blanks.Maybe()).Then(CurrentOffset, (keyword, arguments) => (keyword, arguments));
 
     /// <summary>Splits a trimmed logical line into keyword, flags and (trimmed) argument text.</summary>
     public (string Keyword, ImmutableArray<string> Flags, string Args) SplitCommand(string line)
@@ -107,9 +113,9 @@ internal sealed partial class DockerfileGrammar
 
     private Parser<char, FlagWord> FlagWordGrammar(char escape)
     {
-        var escaped = Char(escape).Then(Any.Optional()).Select(c => c.HasValue ? c.Value.ToString() : string.Empty);
+        var escaped = Char(escape).Then(Any.Maybe(), (_, c) => c.HasValue ? c.Value.ToString() : string.Empty);
         Parser<char, string> Quoted(char quote) =>
-            Char(quote).Then(OneOf(escaped, AnyCharExcept(quote, escape).AtLeastOnceString()).ManyString()).Before(Char(quote).Optional());
+            Char(quote).Then(OneOf(escaped, AnyCharExcept(quote, escape).AtLeastOnceString()).ManyString()).Before(Char(quote).Maybe());
         var plain = Run(c => !ByteView.IsSpace(c) && c is not '\'' and not '"' && c != escape, atLeastOnce: true);
         var word = Lookahead(Try(String("--"))).Then(OneOf(plain, Quoted('"'), Quoted('\''), escaped).AtLeastOnceString());
         return word.Before(CharRun.Many(ByteView.IsSpace)).Then(CurrentOffset, (w, end) => new FlagWord(w, end));
@@ -160,11 +166,11 @@ internal sealed partial class DockerfileGrammar
     private static Parser<char, List<string>> WordsGrammar(char escape)
     {
         var pair = Try(Char(escape).Then(Any)).IgnoreResult();
-        var doubleQuoted = Char('"').Then(OneOf(pair, CharRun.AtLeastOnce(c => c != '"' && c != escape)).SkipMany()).Then(Char('"').Optional()).IgnoreResult();
-        var singleQuoted = Char('\'').Then(CharRun.Many(c => c != '\'')).Then(Char('\'').Optional()).IgnoreResult();
+        var doubleQuoted = Char('"').Then(OneOf(pair, CharRun.AtLeastOnce(c => c != '"' && c != escape)).SkipMany()).Then(Char('"').Maybe(), Ignored);
+        var singleQuoted = Char('\'').Then(CharRun.Many(c => c != '\'')).Then(Char('\'').Maybe(), Ignored);
         var plain = CharRun.AtLeastOnce(c => !GoText.IsSpace(c) && c is not '"' and not '\'' && c != escape);
         var word = OneOf(plain, doubleQuoted, singleQuoted, pair).SkipAtLeastOnce().Slice((span, _) => span.ToString());
-        var loneEscape = Char(escape).Optional();
+        var loneEscape = Char(escape).Maybe();
         return Spaces.Then(Repeated<string>.Many(word.Before(loneEscape).Before(Spaces)));
     }
 
@@ -182,7 +188,7 @@ internal sealed partial class DockerfileGrammar
 
     /// <summary>The legacy <c>KEY value</c> form of ENV/LABEL: the first word, blanks, then everything else.</summary>
     private static readonly Parser<char, (string Key, int Value)> LegacyPair =
-        NonBlanks.Then(Blanks.Then(CurrentOffset).Optional(), (key, value) => (key, value.GetValueOrDefault(-1)));
+        NonBlanks.Then(Blanks.Then(CurrentOffset).Maybe(), (key, value) => (key, value.GetValueOrDefault(-1)));
 
     public static (string Key, string Value)? LegacyKeyValue(string text) =>
         LegacyPair.ParseOrThrow(text) is var (key, value) && value >= 0 ? (key, text[value..]) : null;

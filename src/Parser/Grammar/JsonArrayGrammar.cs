@@ -44,7 +44,7 @@ internal static class JsonArrayGrammar
     private static readonly Parser<char, string> UnicodeEscape =
         Char('u').Then(Hex4).Then(
             u => u is >= 0xD800 and < 0xDC00
-                ? LowSurrogateEscape.Optional().Select(lo => lo.HasValue ? new string([(char)u, (char)lo.Value]) : "\uFFFD")
+                ? LowSurrogateEscape.Maybe().Select(lo => lo.HasValue ? new string([(char)u, (char)lo.Value]) : "\uFFFD")
                 : Return(u is >= 0xDC00 and < 0xE000 ? "\uFFFD" : ((char)u).ToString()),
             (_, s) => s);
 
@@ -70,10 +70,10 @@ internal static class JsonArrayGrammar
 
     /// <summary>A number; the result is true when it does not fit a float64 (Go's UnmarshalTypeError).</summary>
     internal static readonly Parser<char, bool> JsonNumber =
-        Char('-').Optional()
+        Char('-').Maybe()
             .Then(OneOf(Char('0').IgnoreResult(), Token(c => c is >= '1' and <= '9').Then(CharRun.Many(char.IsAsciiDigit))))
-            .Then(Char('.').Then(Digits).Optional())
-            .Then(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Optional()).Then(Digits).Optional())
+            .Then(Char('.').Then(Digits).Maybe())
+            .Then(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Maybe()).Then(Digits).Maybe())
             .Slice((span, _) => !double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsInfinity(d));
 
     internal static readonly Parser<char, Unit> JsonLiteral = OneOf(String("true"), String("false"), String("null")).IgnoreResult();

@@ -14,7 +14,7 @@ public sealed class GatewayProcessFaultTests
     [Fact]
     public async Task AStalledDaemonEndsTheProcessAtThePingDeadline()
     {
-        using var process = new GatewayProcess(extra: Timeouts("ping=500ms"));
+        using var process = new GatewayProcess(extra: Timeouts("ping=2s"));
         using var silent = new SocketPair();
         await using var relay = new Relay(process.Output, process.Input, silent.Frontend);
 

@@ -1,0 +1,55 @@
+using System.CommandLine;
+
+namespace CSharpFrontend.Frontend.Cli;
+
+/// <summary>
+/// The command line: the commands under one root, and the parse of the process's arguments.
+/// </summary>
+/// <remarks>
+/// System.CommandLine's <see cref="RootCommand"/> adds <c>--help</c> and <c>--version</c>, whose descriptions come
+/// from its resources; loading them is about a twentieth of a short run's start-up in the NativeAOT binary (the
+/// runtime reflects over the assembly for its neutral language). An invocation that names neither (nor a
+/// <c>[directive]</c>) and parses cleanly is therefore parsed under a plain root with the same commands. Any other
+/// invocation (help, version, a usage error) is parsed again under the <see cref="RootCommand"/>, so everything the
+/// user sees there is System.CommandLine's own.
+/// </remarks>
+internal static class CommandTree
+{
+    private const string Description = "csharp-frontend: a Dockerfile frontend for BuildKit (Dockerfile → LLB).";
+
+    /// <summary>The tokens that <see cref="RootCommand"/> gives a meaning of its own.</summary>
+    private static readonly string[] RootTokens = ["-h", "/h", "-?", "/?", "--help", "--version"];
+
+    /// <summary>The root with help and version, as System.CommandLine makes it.</summary>
+    public static RootCommand CreateRoot() => WithCommands(new RootCommand(Description));
+
+    /// <summary>The parse of <paramref name="args"/> and the root it was parsed under.</summary>
+    public static (Command Root, ParseResult Parsed) Parse(IReadOnlyList<string> args)
+    {
+        if (!args.Any(a => RootTokens.Contains(a, StringComparer.Ordinal) || a.StartsWith('[')))
+        {
+            var plain = WithCommands(new Command(RootCommand.ExecutableName, Description));
+            var parsed = plain.Parse(args);
+            if (parsed.Errors.Count == 0 && UsageHints.Find(plain, args).Count == 0)
+            {
+                return (plain, parsed);
+            }
+        }
+
+        var root = CreateRoot();
+        return (root, root.Parse(args));
+    }
+
+    private static T WithCommands<T>(T root)
+        where T : Command
+    {
+        root.Add(ParseCommand.Create());
+        root.Add(TranslateCommand.Create());
+        root.Add(LintCommand.Create());
+        root.Add(TargetsCommand.Create());
+        root.Add(OutlineCommand.Create());
+        root.Add(ResolveCommand.Create());
+        root.Add(DumpCommand.Create());
+        return root;
+    }
+}
