@@ -28,6 +28,21 @@ public sealed class FileVertex : Vertex
         }
 
         Inputs = inputs;
+        var walk = new List<LlbOutput>();
+        if (@base.Output is { } first)
+        {
+            walk.Add(first);
+        }
+
+        for (var i = chain.Actions.Length - 1; i >= 0; i--)
+        {
+            if (chain.Actions[i] is CopyAction { Source.Output: { } source } && !walk.Contains(source))
+            {
+                walk.Add(source);
+            }
+        }
+
+        WalkOrder = walk;
     }
 
     /// <summary>The state the actions apply to; relative paths resolve against its working directory.</summary>
@@ -36,6 +51,12 @@ public sealed class FileVertex : Vertex
     public FileChain Chain { get; }
 
     public override IReadOnlyList<LlbOutput> Inputs { get; }
+
+    /// <summary>
+    /// BuildKit's client walks a file op's actions from the last to the first (<c>FileAction.allOutputs</c>): the
+    /// base, then the copy sources, the last action's first.
+    /// </summary>
+    public override IReadOnlyList<LlbOutput> WalkOrder { get; }
 
     /// <summary>The caps the copy actions need (pattern, required-path and mode-string copies).</summary>
     internal static OpConstraints CopyCaps(FileChain chain)

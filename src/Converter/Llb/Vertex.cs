@@ -12,6 +12,12 @@ public abstract class Vertex
 
     /// <summary>The outputs of other vertices this one reads, in the order they become op inputs.</summary>
     public abstract IReadOnlyList<LlbOutput> Inputs { get; }
+
+    /// <summary>
+    /// <see cref="Inputs"/> in the order BuildKit's LLB client walks them when it lists a definition's ops (its
+    /// <c>Vertex.Inputs()</c>, which for a FileOp differs from the op's input order); it decides the op order only.
+    /// </summary>
+    public virtual IReadOnlyList<LlbOutput> WalkOrder => Inputs;
 }
 
 /// <summary>One output of a vertex: <paramref name="Slot"/> names which (an ExecOp's mount, else 0).</summary>

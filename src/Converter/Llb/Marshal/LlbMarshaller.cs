@@ -88,7 +88,7 @@ internal sealed class MarshalSession(MarshalOptions options)
             if (!inputsDone)
             {
                 stack.Push((vertex, true));
-                var inputs = vertex.Inputs;
+                var inputs = vertex.WalkOrder;
                 for (var i = inputs.Count - 1; i >= 0; i--)
                 {
                     if (!_byVertex.ContainsKey(inputs[i].Vertex))
