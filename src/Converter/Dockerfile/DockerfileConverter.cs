@@ -76,6 +76,7 @@ public static class DockerfileConverter
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
         private readonly StageTable _stages = new();
         private readonly DeferredVertex _context = new();
+        private readonly List<(DeferredVertex Vertex, Contexts.LocalContextSource Source, StageDispatch Stage)> _localContexts = [];
         private readonly Subrequests.OutlineCapture _globalOutline = new();
 
         public PlatformOptions Platforms { get; } = PlatformOptions.From(options);
@@ -128,6 +129,8 @@ public static class DockerfileConverter
 
             lint.ThrowIfViolations();
             BindContext(contextPaths, excludes);
+            target.Paths.Add("/");
+            BindLocalContexts();
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
             return (target.State, image, target);
         }
@@ -233,7 +236,7 @@ public static class DockerfileConverter
                     // The stage is the context: none of its instructions run (upstream's noinit).
                     state.FromContext = true;
                     state.Dispatched = true;
-                    state.State = named.State;
+                    state.State = ContextState(named, state);
                     if (named.Image is { } image)
                     {
                         state.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
@@ -453,7 +456,7 @@ public static class DockerfileConverter
                 if (named is not null)
                 {
                     stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
-                    stage.State = named.State.WithPlatform(platform);
+                    stage.State = ContextState(named, stage).WithPlatform(platform);
                     stage.Platform = platform;
                     stage.Dispatched |= stage.Unregistered;
                     continue;
@@ -506,21 +509,43 @@ public static class DockerfileConverter
             }
         }
 
-        private void BindContext(HashSet<string> contextPaths, ImmutableArray<string>? excludes)
+        /// <summary>
+        /// The state a named context gives <paramref name="stage"/>: a <c>local:</c> directory stands for a source
+        /// made once every stage is dispatched, when the paths read from the stage are known (dockerui's
+        /// <c>asyncLocalOutput</c> with the dispatch state's <c>asyncLocalOpts</c>).
+        /// </summary>
+        private LlbState ContextState(Contexts.NamedContext named, StageDispatch stage)
         {
-            List<string>? follow = [];
-            foreach (var path in contextPaths)
+            if (named.Local is not { } local || !options.Profile.LocalContextsFollowUsedPaths)
             {
-                if (path == "/")
-                {
-                    follow = null;
-                    break;
-                }
-
-                follow.Add(PosixPath.Join(".", path));
+                return named.State;
             }
 
-            follow?.Sort(StringComparer.Ordinal);
+            var deferred = new DeferredVertex();
+            _localContexts.Add((deferred, local, stage));
+            return named.State.WithOutput(new LlbOutput(deferred));
+        }
+
+        private void BindLocalContexts()
+        {
+            foreach (var (vertex, source, stage) in _localContexts)
+            {
+                vertex.Bind(source.Load(FollowPaths(stage.Paths)));
+            }
+        }
+
+        /// <summary>
+        /// The <c>local.followpaths</c> of a local source whose readers used <paramref name="paths"/> (absolute):
+        /// relative and sorted, or null when nothing or the root is used (convert.go's <c>normalizeContextPaths</c>).
+        /// </summary>
+        private static ImmutableArray<string>? FollowPaths(IReadOnlySet<string> paths) =>
+            paths.Count == 0 || paths.Contains("/")
+                ? null
+                : [.. paths.Select(p => PosixPath.Join(".", p)).Order(StringComparer.Ordinal)];
+
+        private void BindContext(HashSet<string> contextPaths, ImmutableArray<string>? excludes)
+        {
+            var follow = FollowPaths(contextPaths);
             if (options.BuildContext is { } given)
             {
                 _context.Bind(given.Output is null ? throw new ConvertException("the build context is empty") : given);
@@ -532,7 +557,7 @@ public static class DockerfileConverter
                 SessionId = options.SessionId,
                 ExcludePatterns = excludes is { Length: > 0 } patterns ? patterns : null,
                 SharedKeyHint = options.ContextLocalName,
-                FollowPaths = follow is { Count: > 0 } ? [.. follow] : null,
+                FollowPaths = follow,
                 Constraints = OpConstraints.None.WithCustomName("[internal] load build context"),
             }));
         }

@@ -61,6 +61,13 @@ internal sealed class StageDispatch
 
     public HashSet<string> ContextPaths { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The paths other stages read from this one (COPY --from sources, RUN --mount from= sources), shared with the
+    /// base stage once dispatched (BuildKit's dispatchState.paths): a <c>local:</c> named context under this stage is
+    /// sent with only these.
+    /// </summary>
+    public HashSet<string> Paths { get; set; } = new(StringComparer.Ordinal);
+
     public LlbState State { get; set; } = LlbState.Scratch;
 
     public ImageConfig Image { get; set; } = ImageConfig.Empty;

@@ -50,6 +50,7 @@ public sealed record BuildKitProfile
         PlatformErrorsSuggestArgs = false,
         GitUrlQueries = false,
         ReferenceErrorsNameRepository = false,
+        LocalContextsFollowUsedPaths = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -186,4 +187,11 @@ public sealed record BuildKitProfile
 
     /// <summary>An image reference's lower-case error names the repository (distribution/reference 0.6).</summary>
     public bool ReferenceErrorsNameRepository { get; init; } = true;
+
+    /// <summary>
+    /// A <c>local:</c> named context is sent with only the paths its stage's readers use (<c>local.followpaths</c>,
+    /// dockerui's <c>asyncLocalOutput</c> fed by the dispatch state's paths), so each reader of a name that is not a
+    /// stage gets its own source; v0.11 sent the whole directory once.
+    /// </summary>
+    public bool LocalContextsFollowUsedPaths { get; init; } = true;
 }

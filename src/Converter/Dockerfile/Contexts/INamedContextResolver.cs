@@ -27,4 +27,11 @@ public sealed record NamedContextRequest(string Name, string ResolveMode, LlbPla
 /// <summary>A named context: the state standing for the name and, when it is an image, its config.</summary>
 /// <param name="State">The state (scratch for <c>docker-image://scratch</c>).</param>
 /// <param name="Image">The image config, or null when the context has none.</param>
-public sealed record NamedContext(LlbState State, ImageConfig? Image);
+public sealed record NamedContext(LlbState State, ImageConfig? Image)
+{
+    /// <summary>
+    /// For a <c>local:</c> context, the directory, which the converter narrows to the paths the context's readers
+    /// use (<see cref="State"/> is then the whole directory); null otherwise.
+    /// </summary>
+    public LocalContextSource? Local { get; init; }
+}
