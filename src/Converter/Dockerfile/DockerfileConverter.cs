@@ -231,21 +231,11 @@ public static class DockerfileConverter
                     }
                 }
 
-                if (stage.Name.Length > 0 && await NamedContextAsync(stage.Name, state.Platform, cancellationToken).ConfigureAwait(false) is { } named)
+                if (stage.Name.Length > 0 && ContextRequest(stage.Name, state.Platform) is { } request && options.NamedContexts!.Contains(request))
                 {
-                    // The stage is the context: none of its instructions run (upstream's noinit).
-                    state.FromContext = true;
-                    state.Dispatched = true;
-                    state.State = ContextState(named, state);
-                    if (named.Image is { } image)
-                    {
-                        state.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
-                        if (image.Architecture.Length > 0 && image.OS.Length > 0)
-                        {
-                            state.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);
-                        }
-                    }
-
+                    // The stage is the context, loaded once the stage is known to be reachable: none of its
+                    // instructions run.
+                    state.Context = request;
                     AddStage(state);
                     continue;
                 }
@@ -318,20 +308,44 @@ public static class DockerfileConverter
         }
 
         /// <summary>
-        /// Asks for a named context as upstream's wrapper does: never for <c>scratch</c> or <c>context</c>, and with
-        /// the target platform when the caller has none.
+        /// How upstream's wrapper asks for a named context: never for <c>scratch</c> or <c>context</c> (null), and
+        /// with the target platform when the caller has none.
         /// </summary>
-        private async ValueTask<Contexts.NamedContext?> NamedContextAsync(string name, LlbPlatform? platform, CancellationToken cancellationToken)
-        {
-            if (options.NamedContexts is not { } resolver
-                || string.Equals(name, EmptyImageName, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "context", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
+        private Contexts.NamedContextRequest? ContextRequest(string name, LlbPlatform? platform) =>
+            options.NamedContexts is null
+            || string.Equals(name, EmptyImageName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "context", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
 
-            var request = new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
-            return await resolver.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        /// <summary>Loads a named context; an error without a place is placed at the stage.</summary>
+        private async ValueTask<Contexts.NamedContext?> LoadContextAsync(Contexts.NamedContextRequest request, StageDispatch stage, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await options.NamedContexts!.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConvertException ex) when (ex.Range is null && stage.Location is { } location)
+            {
+                throw ex.At(location);
+            }
+        }
+
+        /// <summary>A reachable stage named by a context becomes that context, with its config and platform.</summary>
+        private async ValueTask LoadStageContextAsync(StageDispatch stage, Contexts.NamedContextRequest request, CancellationToken cancellationToken)
+        {
+            var named = await LoadContextAsync(request, stage, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("a named context vanished between lookup and load");
+            stage.Dispatched = true;
+            stage.State = ContextState(named, stage);
+            if (named.Image is { } image)
+            {
+                stage.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
+                if (image.Architecture.Length > 0 && image.OS.Length > 0)
+                {
+                    stage.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);
+                }
+            }
         }
 
         private string Expand(string word, IReadOnlyDictionary<string, string> environment, SourceRange range) =>
@@ -423,12 +437,21 @@ public static class DockerfileConverter
         {
             foreach (var stage in _stages.States.ToArray())
             {
-                if (stage.Base is not null || stage.FromContext || stage.Resolved)
+                if (stage.Base is not null || stage.Dispatched || stage.Resolved)
                 {
                     continue;
                 }
 
                 stage.Resolved = reachable.Contains(stage);
+                if (stage.Context is { } stageContext)
+                {
+                    if (stage.Resolved)
+                    {
+                        await LoadStageContextAsync(stage, stageContext, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
 
                 if (stage.BaseName == EmptyImageName)
                 {
@@ -443,16 +466,9 @@ public static class DockerfileConverter
                 var platform = stage.Platform ?? Platforms.Target;
                 var origName = stage.BaseName;
                 stage.BaseName = reference.WithDefaultTag().ToString();
-                Contexts.NamedContext? named;
-                try
-                {
-                    named = await NamedContextAsync(stage.BaseName, platform, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ConvertException ex) when (ex.Range is null && stage.Location is { } location)
-                {
-                    throw ex.At(location);
-                }
-
+                var named = stage.Resolved && ContextRequest(stage.BaseName, platform) is { } request
+                    ? await LoadContextAsync(request, stage, cancellationToken).ConfigureAwait(false)
+                    : null;
                 if (named is not null)
                 {
                     stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);

@@ -44,8 +44,14 @@ internal sealed class StageDispatch
 
     public bool Unregistered => Stage is null;
 
-    /// <summary>Whether a named context stands for the stage, whose instructions then never run (upstream's noinit).</summary>
-    public bool FromContext { get; set; }
+    /// <summary>
+    /// The named context that stands for the stage (by its name), loaded when the stage is reachable; its
+    /// instructions never run.
+    /// </summary>
+    public Contexts.NamedContextRequest? Context { get; set; }
+
+    /// <summary>Whether a named context stands for the stage.</summary>
+    public bool FromContext => Context is not null;
 
     public LlbPlatform? Platform { get; set; }
 
