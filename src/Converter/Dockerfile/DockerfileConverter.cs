@@ -237,6 +237,15 @@ public static class DockerfileConverter
                     // instructions run.
                     state.Context = request;
                     AddStage(state);
+                    if (options.Profile.NamedContextsLoadWhenReachable)
+                    {
+                        state.Base = null;
+                    }
+                    else
+                    {
+                        await LoadStageContextAsync(state, request, cancellationToken).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
@@ -318,23 +327,27 @@ public static class DockerfileConverter
                 ? null
                 : new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
 
-        /// <summary>Loads a named context; an error without a place is placed at the stage.</summary>
-        private async ValueTask<Contexts.NamedContext?> LoadContextAsync(Contexts.NamedContextRequest request, StageDispatch stage, CancellationToken cancellationToken)
+        /// <summary>Loads a named context; an error without a place is placed at <paramref name="location"/>.</summary>
+        private async ValueTask<Contexts.NamedContext?> LoadContextAsync(Contexts.NamedContextRequest request, SourceRange? location, CancellationToken cancellationToken)
         {
             try
             {
                 return await options.NamedContexts!.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (ConvertException ex) when (ex.Range is null && stage.Location is { } location)
+            catch (ConvertException ex) when (ex.Range is null && location is { } range)
             {
-                throw ex.At(location);
+                throw ex.At(range);
             }
         }
 
-        /// <summary>A reachable stage named by a context becomes that context, with its config and platform.</summary>
+        /// <summary>
+        /// A stage named by a context becomes that context, with its config and platform; an error is placed at the
+        /// stage when it is loaded as reachable (v0.11 loaded it unplaced, at registration).
+        /// </summary>
         private async ValueTask LoadStageContextAsync(StageDispatch stage, Contexts.NamedContextRequest request, CancellationToken cancellationToken)
         {
-            var named = await LoadContextAsync(request, stage, cancellationToken).ConfigureAwait(false)
+            var location = options.Profile.NamedContextsLoadWhenReachable ? stage.Location : null;
+            var named = await LoadContextAsync(request, location, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("a named context vanished between lookup and load");
             stage.Dispatched = true;
             stage.State = ContextState(named, stage);
@@ -466,8 +479,9 @@ public static class DockerfileConverter
                 var platform = stage.Platform ?? Platforms.Target;
                 var origName = stage.BaseName;
                 stage.BaseName = reference.WithDefaultTag().ToString();
-                var named = stage.Resolved && ContextRequest(stage.BaseName, platform) is { } request
-                    ? await LoadContextAsync(request, stage, cancellationToken).ConfigureAwait(false)
+                var loads = stage.Resolved || !options.Profile.NamedContextsLoadWhenReachable;
+                var named = loads && ContextRequest(stage.BaseName, platform) is { } request
+                    ? await LoadContextAsync(request, stage.Location, cancellationToken).ConfigureAwait(false)
                     : null;
                 if (named is not null)
                 {

@@ -51,6 +51,7 @@ public sealed record BuildKitProfile
         GitUrlQueries = false,
         ReferenceErrorsNameRepository = false,
         LocalContextsFollowUsedPaths = false,
+        NamedContextsLoadWhenReachable = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -194,4 +195,12 @@ public sealed record BuildKitProfile
     /// stage gets its own source; v0.11 sent the whole directory once.
     /// </summary>
     public bool LocalContextsFollowUsedPaths { get; init; } = true;
+
+    /// <summary>
+    /// Named contexts are loaded (resolved, their <c>.dockerignore</c> solved) only for reachable stages: a stage name
+    /// is only looked up when the stage is registered, its base forgotten, and loaded with the base images
+    /// (<c>resolveReachableStages</c>). v0.11 loaded a stage's context when registering it (keeping the base it
+    /// names) and every base image's context, reachable or not.
+    /// </summary>
+    public bool NamedContextsLoadWhenReachable { get; init; } = true;
 }
