@@ -45,6 +45,31 @@ public sealed class TranslateBuildContextTests
         }
     }
 
+    [Theory]
+    [InlineData(null, new[] { "[\"lib.txt\"]", "" })]
+    [InlineData("v0.11", new[] { "" })]
+    public void ADirectoryContextReadTwiceIsOneSourcePerReaderWithThePathsItReads(string? compat, string[] followPaths)
+    {
+        // v0.24.0 sends a local named context with the paths the reader's dispatch state used (asyncLocalOutput),
+        // one per COPY --from / RUN --mount from= naming no stage; v0.11.6 sent the whole directory once.
+        var work = Directory.CreateTempSubdirectory("build-context-");
+        try
+        {
+            const string dockerfile = "FROM alpine\nCOPY --from=vendor lib.txt /vendor/lib.txt\nRUN --mount=from=vendor,target=/v cat /v/lib.txt\n";
+            string[] args = ["translate", "-", "--build-context", "vendor=" + work.FullName, .. compat is null ? Array.Empty<string>() : ["--compat", compat]];
+            var result = CliProcess.Run(dockerfile, args);
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            var locals = Ops(result.Stdout).Where(o => o.Op.Source?.Identifier == "local://vendor").ToList();
+            Assert.Equal(followPaths, locals.Select(l => l.Op.Source.Attrs.GetValueOrDefault("local.followpaths", "")));
+            Assert.All(locals, l => Assert.Equal("[context vendor] load from client", l.Metadata!.Description["llb.customname"]));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void AGitContextIsAGitSource()
     {

@@ -34,12 +34,10 @@ internal sealed partial class Dispatcher
 
         var request = Expanded(stage, copy, fromStage?.State ?? buildContext, isAdd: false, checksum: "", keepGitDir: null, unpack: null, parents: copy.Parents);
         CopyFiles(stage, request);
-        if (fromStage is null)
+        var used = fromStage is null ? stage.ContextPaths : fromStage.Paths;
+        foreach (var src in request.SourcePaths)
         {
-            foreach (var src in request.SourcePaths)
-            {
-                stage.ContextPaths.Add(PosixPath.Join("/", src));
-            }
+            used.Add(PosixPath.Join("/", src));
         }
     }
 

@@ -177,6 +177,7 @@ internal sealed partial class Dispatcher
             var mount = mounts[i];
             var from = mount.From.Length == 0 && mount.Type == "cache" ? "scratch" : mount.From;
             var source = buildContext;
+            var used = from.Length == 0 ? stage.ContextPaths : null;
             if (from.Length > 0 && i < sources.Length && sources[i] is { } fromStage)
             {
                 if (!fromStage.Dispatched)
@@ -185,6 +186,7 @@ internal sealed partial class Dispatcher
                 }
 
                 source = fromStage.State;
+                used = fromStage.Paths;
             }
 
             switch (mount.Type)
@@ -254,10 +256,7 @@ internal sealed partial class Dispatcher
             }
 
             specs.Add(spec with { Target = target });
-            if (from.Length == 0)
-            {
-                stage.ContextPaths.Add(PosixPath.Join("/", mount.Source));
-            }
+            used?.Add(PosixPath.Join("/", mount.Source));
         }
 
         return (specs, secrets, ssh);

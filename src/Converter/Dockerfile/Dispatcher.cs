@@ -43,6 +43,7 @@ internal sealed partial class Dispatcher(
         {
             stage.State = @base.State;
             stage.Platform = @base.Platform;
+            stage.Paths = @base.Paths;
             stage.Image = options.Profile.OnBuildTriggersAsCommands ? @base.Image with { Config = @base.Image.Config with { OnBuild = null } } : @base.Image;
             if (options.Profile.StageInheritsBuildArgs)
             {

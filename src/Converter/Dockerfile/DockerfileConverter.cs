@@ -76,6 +76,7 @@ public static class DockerfileConverter
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
         private readonly StageTable _stages = new();
         private readonly DeferredVertex _context = new();
+        private readonly List<(DeferredVertex Vertex, Contexts.LocalContextSource Source, StageDispatch Stage)> _localContexts = [];
         private readonly Subrequests.OutlineCapture _globalOutline = new();
 
         public PlatformOptions Platforms { get; } = PlatformOptions.From(options);
@@ -128,6 +129,8 @@ public static class DockerfileConverter
 
             lint.ThrowIfViolations();
             BindContext(contextPaths, excludes);
+            target.Paths.Add("/");
+            BindLocalContexts();
             var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
             return (target.State, image, target);
         }
@@ -228,22 +231,21 @@ public static class DockerfileConverter
                     }
                 }
 
-                if (stage.Name.Length > 0 && await NamedContextAsync(stage.Name, state.Platform, cancellationToken).ConfigureAwait(false) is { } named)
+                if (stage.Name.Length > 0 && ContextRequest(stage.Name, state.Platform) is { } request && options.NamedContexts!.Contains(request))
                 {
-                    // The stage is the context: none of its instructions run (upstream's noinit).
-                    state.FromContext = true;
-                    state.Dispatched = true;
-                    state.State = named.State;
-                    if (named.Image is { } image)
+                    // The stage is the context, loaded once the stage is known to be reachable: none of its
+                    // instructions run.
+                    state.Context = request;
+                    AddStage(state);
+                    if (options.Profile.NamedContextsLoadWhenReachable)
                     {
-                        state.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
-                        if (image.Architecture.Length > 0 && image.OS.Length > 0)
-                        {
-                            state.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);
-                        }
+                        state.Base = null;
+                    }
+                    else
+                    {
+                        await LoadStageContextAsync(state, request, cancellationToken).ConfigureAwait(false);
                     }
 
-                    AddStage(state);
                     continue;
                 }
 
@@ -315,20 +317,48 @@ public static class DockerfileConverter
         }
 
         /// <summary>
-        /// Asks for a named context as upstream's wrapper does: never for <c>scratch</c> or <c>context</c>, and with
-        /// the target platform when the caller has none.
+        /// How upstream's wrapper asks for a named context: never for <c>scratch</c> or <c>context</c> (null), and
+        /// with the target platform when the caller has none.
         /// </summary>
-        private async ValueTask<Contexts.NamedContext?> NamedContextAsync(string name, LlbPlatform? platform, CancellationToken cancellationToken)
-        {
-            if (options.NamedContexts is not { } resolver
-                || string.Equals(name, EmptyImageName, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "context", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
+        private Contexts.NamedContextRequest? ContextRequest(string name, LlbPlatform? platform) =>
+            options.NamedContexts is null
+            || string.Equals(name, EmptyImageName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "context", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
 
-            var request = new Contexts.NamedContextRequest(name, Contexts.ResolveModes.Name(options.ImageResolveMode), platform ?? options.TargetPlatform);
-            return await resolver.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        /// <summary>Loads a named context; an error without a place is placed at <paramref name="location"/>.</summary>
+        private async ValueTask<Contexts.NamedContext?> LoadContextAsync(Contexts.NamedContextRequest request, SourceRange? location, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await options.NamedContexts!.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConvertException ex) when (ex.Range is null && location is { } range)
+            {
+                throw ex.At(range);
+            }
+        }
+
+        /// <summary>
+        /// A stage named by a context becomes that context, with its config and platform; an error is placed at the
+        /// stage when it is loaded as reachable (v0.11 loaded it unplaced, at registration).
+        /// </summary>
+        private async ValueTask LoadStageContextAsync(StageDispatch stage, Contexts.NamedContextRequest request, CancellationToken cancellationToken)
+        {
+            var location = options.Profile.NamedContextsLoadWhenReachable ? stage.Location : null;
+            var named = await LoadContextAsync(request, location, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("a named context vanished between lookup and load");
+            stage.Dispatched = true;
+            stage.State = ContextState(named, stage);
+            if (named.Image is { } image)
+            {
+                stage.Image = StageImage.ClampTimes(image, options.SourceDateEpoch);
+                if (image.Architecture.Length > 0 && image.OS.Length > 0)
+                {
+                    stage.Platform = new LlbPlatform(image.OS, image.Architecture, image.Variant);
+                }
+            }
         }
 
         private string Expand(string word, IReadOnlyDictionary<string, string> environment, SourceRange range) =>
@@ -420,12 +450,21 @@ public static class DockerfileConverter
         {
             foreach (var stage in _stages.States.ToArray())
             {
-                if (stage.Base is not null || stage.FromContext || stage.Resolved)
+                if (stage.Base is not null || stage.Dispatched || stage.Resolved)
                 {
                     continue;
                 }
 
                 stage.Resolved = reachable.Contains(stage);
+                if (stage.Context is { } stageContext)
+                {
+                    if (stage.Resolved)
+                    {
+                        await LoadStageContextAsync(stage, stageContext, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
 
                 if (stage.BaseName == EmptyImageName)
                 {
@@ -440,20 +479,14 @@ public static class DockerfileConverter
                 var platform = stage.Platform ?? Platforms.Target;
                 var origName = stage.BaseName;
                 stage.BaseName = reference.WithDefaultTag().ToString();
-                Contexts.NamedContext? named;
-                try
-                {
-                    named = await NamedContextAsync(stage.BaseName, platform, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ConvertException ex) when (ex.Range is null && stage.Location is { } location)
-                {
-                    throw ex.At(location);
-                }
-
+                var loads = stage.Resolved || !options.Profile.NamedContextsLoadWhenReachable;
+                var named = loads && ContextRequest(stage.BaseName, platform) is { } request
+                    ? await LoadContextAsync(request, stage.Location, cancellationToken).ConfigureAwait(false)
+                    : null;
                 if (named is not null)
                 {
                     stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
-                    stage.State = named.State.WithPlatform(platform);
+                    stage.State = ContextState(named, stage).WithPlatform(platform);
                     stage.Platform = platform;
                     stage.Dispatched |= stage.Unregistered;
                     continue;
@@ -506,21 +539,43 @@ public static class DockerfileConverter
             }
         }
 
-        private void BindContext(HashSet<string> contextPaths, ImmutableArray<string>? excludes)
+        /// <summary>
+        /// The state a named context gives <paramref name="stage"/>: a <c>local:</c> directory stands for a source
+        /// made once every stage is dispatched, when the paths read from the stage are known (dockerui's
+        /// <c>asyncLocalOutput</c> with the dispatch state's <c>asyncLocalOpts</c>).
+        /// </summary>
+        private LlbState ContextState(Contexts.NamedContext named, StageDispatch stage)
         {
-            List<string>? follow = [];
-            foreach (var path in contextPaths)
+            if (named.Local is not { } local || !options.Profile.LocalContextsFollowUsedPaths)
             {
-                if (path == "/")
-                {
-                    follow = null;
-                    break;
-                }
-
-                follow.Add(PosixPath.Join(".", path));
+                return named.State;
             }
 
-            follow?.Sort(StringComparer.Ordinal);
+            var deferred = new DeferredVertex();
+            _localContexts.Add((deferred, local, stage));
+            return named.State.WithOutput(new LlbOutput(deferred));
+        }
+
+        private void BindLocalContexts()
+        {
+            foreach (var (vertex, source, stage) in _localContexts)
+            {
+                vertex.Bind(source.Load(FollowPaths(stage.Paths)));
+            }
+        }
+
+        /// <summary>
+        /// The <c>local.followpaths</c> of a local source whose readers used <paramref name="paths"/> (absolute):
+        /// relative and sorted, or null when nothing or the root is used (convert.go's <c>normalizeContextPaths</c>).
+        /// </summary>
+        private static ImmutableArray<string>? FollowPaths(IReadOnlySet<string> paths) =>
+            paths.Count == 0 || paths.Contains("/")
+                ? null
+                : [.. paths.Select(p => PosixPath.Join(".", p)).Order(StringComparer.Ordinal)];
+
+        private void BindContext(HashSet<string> contextPaths, ImmutableArray<string>? excludes)
+        {
+            var follow = FollowPaths(contextPaths);
             if (options.BuildContext is { } given)
             {
                 _context.Bind(given.Output is null ? throw new ConvertException("the build context is empty") : given);
@@ -532,7 +587,7 @@ public static class DockerfileConverter
                 SessionId = options.SessionId,
                 ExcludePatterns = excludes is { Length: > 0 } patterns ? patterns : null,
                 SharedKeyHint = options.ContextLocalName,
-                FollowPaths = follow is { Count: > 0 } ? [.. follow] : null,
+                FollowPaths = follow,
                 Constraints = OpConstraints.None.WithCustomName("[internal] load build context"),
             }));
         }

@@ -44,8 +44,14 @@ internal sealed class StageDispatch
 
     public bool Unregistered => Stage is null;
 
-    /// <summary>Whether a named context stands for the stage, whose instructions then never run (upstream's noinit).</summary>
-    public bool FromContext { get; set; }
+    /// <summary>
+    /// The named context that stands for the stage (by its name), loaded when the stage is reachable; its
+    /// instructions never run.
+    /// </summary>
+    public Contexts.NamedContextRequest? Context { get; set; }
+
+    /// <summary>Whether a named context stands for the stage.</summary>
+    public bool FromContext => Context is not null;
 
     public LlbPlatform? Platform { get; set; }
 
@@ -60,6 +66,13 @@ internal sealed class StageDispatch
     public List<PreparedCommand> Commands { get; } = [];
 
     public HashSet<string> ContextPaths { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The paths other stages read from this one (COPY --from sources, RUN --mount from= sources), shared with the
+    /// base stage once dispatched (BuildKit's dispatchState.paths): a <c>local:</c> named context under this stage is
+    /// sent with only these.
+    /// </summary>
+    public HashSet<string> Paths { get; set; } = new(StringComparer.Ordinal);
 
     public LlbState State { get; set; } = LlbState.Scratch;
 

@@ -50,6 +50,8 @@ public sealed record BuildKitProfile
         PlatformErrorsSuggestArgs = false,
         GitUrlQueries = false,
         ReferenceErrorsNameRepository = false,
+        LocalContextsFollowUsedPaths = false,
+        NamedContextsLoadWhenReachable = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -186,4 +188,19 @@ public sealed record BuildKitProfile
 
     /// <summary>An image reference's lower-case error names the repository (distribution/reference 0.6).</summary>
     public bool ReferenceErrorsNameRepository { get; init; } = true;
+
+    /// <summary>
+    /// A <c>local:</c> named context is sent with only the paths its stage's readers use (<c>local.followpaths</c>,
+    /// dockerui's <c>asyncLocalOutput</c> fed by the dispatch state's paths), so each reader of a name that is not a
+    /// stage gets its own source; v0.11 sent the whole directory once.
+    /// </summary>
+    public bool LocalContextsFollowUsedPaths { get; init; } = true;
+
+    /// <summary>
+    /// Named contexts are loaded (resolved, their <c>.dockerignore</c> solved) only for reachable stages: a stage name
+    /// is only looked up when the stage is registered, its base forgotten, and loaded with the base images
+    /// (<c>resolveReachableStages</c>). v0.11 loaded a stage's context when registering it (keeping the base it
+    /// names) and every base image's context, reachable or not.
+    /// </summary>
+    public bool NamedContextsLoadWhenReachable { get; init; } = true;
 }

@@ -15,7 +15,7 @@ internal sealed class OfflineContextLoader(ImmutableDictionary<string, string> d
     public ValueTask<NamedContext> LocalAsync(string key, string localName, CancellationToken cancellationToken)
     {
         var excludes = directories.TryGetValue(localName, out var directory) ? ContextExcludes.OfDirectory(directory) ?? [] : [];
-        return ValueTask.FromResult(new NamedContext(ContextSources.Local(key, localName, "", excludes), null));
+        return ValueTask.FromResult(new LocalContextSource(key, localName, "", excludes).ToNamedContext());
     }
 
     public ValueTask<NamedContext> InputAsync(string key, string inputName, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed class GatewayContextLoader(GatewayClient client, MarshalOptions ma
         }
 
         var excludes = ignore is { Length: > 0 } ? DockerignoreReader.Read(ignore) : [];
-        return new NamedContext(ContextSources.Local(key, localName, sessionId, excludes), null);
+        return new LocalContextSource(key, localName, sessionId, excludes).ToNamedContext();
     }
 
     /// <inheritdoc/>

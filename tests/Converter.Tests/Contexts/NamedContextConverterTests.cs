@@ -194,9 +194,64 @@ public sealed class NamedContextConverterTests
     [Fact]
     public void AFailedBaseLookupIsLocatedAtItsFrom()
     {
+        // Only reachable stages load their base's context (resolveReachableStages), the error placed at the FROM.
         var contexts = new FakeContexts(new Dictionary<string, NamedContext>()) { FailWith = "no such context" };
         var error = Assert.Throws<ConvertException>(() => Convert("FROM alpine\nFROM busybox\n", contexts, Options));
         Assert.Equal("no such context", error.Message);
+        Assert.Equal(2, error.Range?.StartLine);
+    }
+
+    [Fact]
+    public void OnlyReachableStagesLoadTheirContexts()
+    {
+        // v0.24.0 looks a stage name up when registering the stage (Client.NamedContext, which loads nothing) and
+        // loads it, like a base image's context, only in resolveReachableStages for a reachable stage: an unused
+        // stage's context is never resolved or sent for.
+        var contexts = Answers(("unused", new NamedContext(ContextDir, null)), ("docker.io/library/busybox:latest", new NamedContext(ContextDir, null)));
+        var result = Convert("FROM alpine AS unused\nFROM busybox AS other\nFROM alpine\nRUN true\n", contexts);
+
+        Assert.Contains(contexts.Requests, r => r.Name == "unused");
+        Assert.Equal(["docker.io/library/alpine:latest"], contexts.Loads.Select(r => r.Name));
+        Assert.DoesNotContain(Ops(result), o => o.Source?.Identifier == "local://ctxdir");
+    }
+
+    [Fact]
+    public void AStageNamedByAContextForgetsTheStageItsFromNames()
+    {
+        // addState sets ds.base from the FROM name; v0.24.0 resets it for a context stage (ds.base = nil), so the
+        // stage it named is not reachable through it and its base is never looked up.
+        var contexts = Answers(("base", new NamedContext(ContextDir, null)));
+        Convert("FROM busybox AS build\nFROM build AS base\nFROM base\nRUN true\n", contexts);
+        Assert.Equal(["base"], contexts.Loads.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void CompatibilityProfileLoadsEveryContextReachableOrNot()
+    {
+        // v0.11.6 convert.go: ContextByName (lookup and load) for every stage name at registration, and for every
+        // base image in the resolve loop, without looking at reachability.
+        var contexts = Answers(("unused", new NamedContext(ContextDir, null)));
+        Convert("FROM alpine AS unused\nFROM busybox AS other\nFROM alpine\nRUN true\n", contexts, Options with { Profile = Profiles.BuildKitProfile.V0_11 });
+        Assert.Equal(
+            ["docker.io/library/alpine:latest", "docker.io/library/busybox:latest", "unused"],
+            contexts.Loads.Select(r => r.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CompatibilityProfileLeavesAStageContextLoadErrorUnplaced()
+    {
+        var contexts = new FakeContexts(new Dictionary<string, NamedContext> { ["base"] = new(ContextDir, null) }) { FailWith = "bad context" };
+        var error = Assert.Throws<ConvertException>(() => Convert("FROM alpine AS base\nFROM base\n", contexts, Options with { Profile = Profiles.BuildKitProfile.V0_11 }));
+        Assert.Equal("bad context", error.Message);
+        Assert.Null(error.Range);
+    }
+
+    [Fact]
+    public void AStageContextLoadErrorIsLocatedAtTheStage()
+    {
+        var contexts = new FakeContexts(new Dictionary<string, NamedContext> { ["base"] = new(ContextDir, null) }) { FailWith = "bad context" };
+        var error = Assert.Throws<ConvertException>(() => Convert("FROM alpine AS base\nFROM base\n", contexts, Options));
+        Assert.Equal("bad context", error.Message);
         Assert.Equal(1, error.Range?.StartLine);
     }
 

@@ -115,6 +115,18 @@ public sealed class NamedContextLookupTests
     }
 
     [Fact]
+    public void ContainsLooksUpWithoutLoading()
+    {
+        // dockerui's Client.NamedContext: the familiar name with the platform, then without; nothing is loaded.
+        var loader = new RecordingLoader();
+        var lookup = Lookup(new() { ["a"] = "local:dir", ["b::linux/arm64"] = "nocolon" }, loader: loader);
+        Assert.True(lookup.Contains(new NamedContextRequest("docker.io/library/a:latest", "default", null)));
+        Assert.True(lookup.Contains(new NamedContextRequest("b", "default", Arm64)));
+        Assert.False(lookup.Contains(new NamedContextRequest("b", "default", null)));
+        Assert.Empty(loader.Calls);
+    }
+
+    [Fact]
     public async Task LocalAndInputGoToTheLoader()
     {
         var loader = new RecordingLoader();

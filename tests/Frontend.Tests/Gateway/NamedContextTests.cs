@@ -77,6 +77,50 @@ public sealed class NamedContextTests
     }
 
     [Fact]
+    public async Task ALocalContextReadTwiceIsLoadedAndSentOncePerReaderWithThePathsItReads()
+    {
+        // v0.24.0: COPY --from and RUN --mount from= naming no stage each get a dispatch state, whose NamedContext.Load
+        // solves the .dockerignore and returns an asyncLocalOutput made at marshal time with that state's paths.
+        var bridge = WithDockerfile("FROM alpine\nCOPY --from=vendor lib.txt /vendor/lib.txt\nRUN --mount=from=vendor,target=/v cat /v/lib.txt\n");
+        bridge.Files[("vendordir", ".dockerignore")] = Encoding.UTF8.GetBytes("*.md\n");
+        var run = await RunAsync(bridge, [Opt("context:vendor", "local:vendordir")]);
+
+        Assert.True(run.ExitCode == 0, run.Error?.Message);
+        Assert.Equal(2, bridge.Solves.Count(s => FakeBridge.SourceOf(s.Definition) == "vendordir" && s.Evaluate));
+        var locals = Ops(bridge.Solves.Last().Definition).Where(o => o.Op.Source?.Identifier == "local://vendordir").ToList();
+        Assert.Equal(2, locals.Count);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["local.excludepatterns"] = """["*.md"]""",
+                ["local.followpaths"] = """["lib.txt"]""",
+                ["local.session"] = SessionId,
+                ["local.sharedkeyhint"] = "context:vendor",
+            },
+            locals[0].Op.Source.Attrs);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["local.excludepatterns"] = """["*.md"]""",
+                ["local.session"] = SessionId,
+                ["local.sharedkeyhint"] = "context:vendor",
+            },
+            locals[1].Op.Source.Attrs);
+        Assert.All(locals, l => Assert.Equal("[context vendor] load from client", l.Metadata!.Description["llb.customname"]));
+    }
+
+    [Fact]
+    public async Task InTheCompatibilityProfileALocalContextReadTwiceIsOneWholeDirectory()
+    {
+        var bridge = WithDockerfile("FROM alpine\nCOPY --from=vendor lib.txt /vendor/lib.txt\nRUN --mount=from=vendor,target=/v cat /v/lib.txt\n");
+        var run = await RunAsync(bridge, [Opt("context:vendor", "local:vendordir"), Opt("build-arg:CSHARP_FRONTEND_COMPAT", "v0.11")]);
+
+        Assert.True(run.ExitCode == 0, run.Error?.Message);
+        var local = Assert.Single(Ops(bridge.Solves.Last().Definition), o => o.Op.Source?.Identifier == "local://vendordir");
+        Assert.False(local.Op.Source.Attrs.ContainsKey("local.followpaths"));
+    }
+
+    [Fact]
     public async Task AStageReplacedByAGitContextDoesNotRunItsInstructions()
     {
         var bridge = WithDockerfile("FROM alpine AS base\nRUN echo skipped\nFROM base\nRUN echo used\n");

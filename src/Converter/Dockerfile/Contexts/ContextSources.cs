@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
 
@@ -36,13 +37,17 @@ public static class ContextSources
             Constraints = OpConstraints.None.WithCustomName($"[context {key}] load {Dockerignore}"),
         });
 
-    /// <summary><c>local:name</c>: the directory, without what its <c>.dockerignore</c> excludes.</summary>
-    public static LlbState Local(string key, string localName, string sessionId, IReadOnlyList<string>? excludes) =>
+    /// <summary>
+    /// <c>local:name</c>: the directory, without what its <c>.dockerignore</c> excludes, and only
+    /// <paramref name="followPaths"/> when given (the paths its readers use).
+    /// </summary>
+    public static LlbState Local(string key, string localName, string sessionId, IReadOnlyList<string>? excludes, ImmutableArray<string>? followPaths = null) =>
         Sources.Local(localName, new LocalOptions
         {
             SessionId = sessionId,
             SharedKeyHint = "context:" + key,
             ExcludePatterns = excludes is { Count: > 0 } ? [.. excludes] : null,
+            FollowPaths = followPaths is { IsDefaultOrEmpty: false } ? followPaths : null,
             Constraints = OpConstraints.None.WithCustomName($"[context {key}] load from client"),
         });
 

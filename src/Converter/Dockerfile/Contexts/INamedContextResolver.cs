@@ -9,7 +9,14 @@ namespace CSharpFrontend.Converter.Dockerfile.Contexts;
 /// </summary>
 public interface INamedContextResolver
 {
-    /// <summary>The context for the request, or null when none is given for that name.</summary>
+    /// <summary>
+    /// Whether a context is given for the request, without loading it (dockerui's <c>Client.NamedContext</c>, asked
+    /// for every stage name when the stages are registered; only reachable stages load theirs).
+    /// </summary>
+    /// <exception cref="ConvertException">The name is no valid image reference.</exception>
+    bool Contains(NamedContextRequest request);
+
+    /// <summary>The context for the request, loaded, or null when none is given for that name.</summary>
     /// <param name="request">The name as the converter asks for it, the resolve mode and the platform.</param>
     /// <param name="cancellationToken">Cancels.</param>
     ValueTask<NamedContext?> ResolveAsync(NamedContextRequest request, CancellationToken cancellationToken = default);
@@ -27,4 +34,11 @@ public sealed record NamedContextRequest(string Name, string ResolveMode, LlbPla
 /// <summary>A named context: the state standing for the name and, when it is an image, its config.</summary>
 /// <param name="State">The state (scratch for <c>docker-image://scratch</c>).</param>
 /// <param name="Image">The image config, or null when the context has none.</param>
-public sealed record NamedContext(LlbState State, ImageConfig? Image);
+public sealed record NamedContext(LlbState State, ImageConfig? Image)
+{
+    /// <summary>
+    /// For a <c>local:</c> context, the directory, which the converter narrows to the paths the context's readers
+    /// use (<see cref="State"/> is then the whole directory); null otherwise.
+    /// </summary>
+    public LocalContextSource? Local { get; init; }
+}

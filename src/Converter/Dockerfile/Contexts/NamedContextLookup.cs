@@ -29,19 +29,22 @@ public sealed class NamedContextLookup(
             .ToImmutableDictionary(o => o.Key[OptionPrefix.Length..], o => o.Value, StringComparer.Ordinal);
 
     /// <inheritdoc/>
+    public bool Contains(NamedContextRequest request) => Find(request) is not null;
+
+    /// <inheritdoc/>
     public async ValueTask<NamedContext?> ResolveAsync(NamedContextRequest request, CancellationToken cancellationToken = default)
     {
-        var name = ContextNames.Familiar(request.Name);
         var platform = request.Platform ?? defaultPlatform;
-        foreach (var key in ContextNames.Keys(name, platform))
-        {
-            if (contexts.TryGetValue(key, out var value))
-            {
-                return await LoadAsync(key, ContextSpec.Parse(value, key), platform, request.ResolveMode, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return Find(request) is { } key
+            ? await LoadAsync(key, ContextSpec.Parse(contexts[key], key), platform, request.ResolveMode, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
 
-        return null;
+    /// <summary>The option key the request is answered by (with the platform first), or null.</summary>
+    private string? Find(NamedContextRequest request)
+    {
+        var name = ContextNames.Familiar(request.Name);
+        return ContextNames.Keys(name, request.Platform ?? defaultPlatform).FirstOrDefault(contexts.ContainsKey);
     }
 
     private async ValueTask<NamedContext> LoadAsync(string key, ContextSpec spec, LlbPlatform platform, string resolveMode, CancellationToken cancellationToken)
