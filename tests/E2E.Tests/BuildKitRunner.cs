@@ -157,24 +157,32 @@ internal sealed class BuildKitRunner(Daemon daemon, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The build checks' warnings each frontend reported (<c>#N WARN:</c> lines). buildctl prints a warning only when its
-    /// update reaches it before the build's progress ends, and the builtin frontend's builds lose one now and then
-    /// (seen here: 1 run in 5, ours more often: to look into); while the two differ, both build again (from the cache, at most four times) and every
-    /// warning seen counts.
+    /// The build checks' warnings. Compared as the daemon sends them (<c>--progress=rawjson</c>, one more build of
+    /// each from the cache): the same warnings, in the same order, on the same step, with the same level, URL,
+    /// details, file and ranges. The plain display (<c>#N WARN:</c> lines) prints a warning only if it reaches buildctl
+    /// before the step's last update is printed (v0.24.0 progressui: a warning does not mark its step as updated),
+    /// a race that either frontend loses now and then, more often on a loaded machine; of those lines this checks that
+    /// ours prints nothing the builtin frontend would not.
     /// </summary>
     private void CompareWarnings(E2ECase @case, BuildOutcome builtin, BuildOutcome ours)
     {
-        var builtinWarnings = new SortedSet<string>(BuildProgress.Warnings(builtin.Result.Output), StringComparer.Ordinal);
-        var ourWarnings = new SortedSet<string>(BuildProgress.Warnings(ours.Result.Output), StringComparer.Ordinal);
-        for (var attempt = 0; attempt < 4 && !builtinWarnings.SetEquals(ourWarnings); attempt++)
+        var builtinPrinted = new SortedSet<string>(BuildProgress.Warnings(builtin.Result.Output), StringComparer.Ordinal);
+        var oursPrinted = new SortedSet<string>(BuildProgress.Warnings(ours.Result.Output), StringComparer.Ordinal);
+        if (builtinPrinted.Count == 0 && oursPrinted.Count == 0 && !@case.Check)
         {
-            builtinWarnings.UnionWith(BuildProgress.Warnings(E2EBuild.Run(daemon, @case, FrontendKind.Builtin).Result.Output));
-            ourWarnings.UnionWith(BuildProgress.Warnings(E2EBuild.Run(daemon, @case, FrontendKind.Ours).Result.Output));
+            // No check fired that either display showed: the two raw builds are left out (they cost seconds a case).
+            Aspect(@case, "warnings", [], "none printed");
+            return;
         }
 
-        var differences = builtinWarnings.Except(ourWarnings).Select(w => "only builtin: " + w)
-            .Concat(ourWarnings.Except(builtinWarnings).Select(w => "only ours:    " + w)).ToList();
-        Aspect(@case, "warnings", differences, $"{builtinWarnings.Count}");
+        var builtinSent = BuildProgress.RawWarnings(E2EBuild.RawProgress(daemon, @case, FrontendKind.Builtin).Output);
+        var oursSent = BuildProgress.RawWarnings(E2EBuild.RawProgress(daemon, @case, FrontendKind.Ours).Output);
+        var differences = builtinSent.SequenceEqual(oursSent)
+            ? new List<string>()
+            : [.. builtinSent.Select(w => "builtin: " + w), .. oursSent.Select(w => "ours:    " + w)];
+        var sentShorts = builtinSent.Select(w => w.Short).ToHashSet(StringComparer.Ordinal);
+        differences.AddRange(oursPrinted.Where(w => !sentShorts.Contains(w)).Select(w => "printed by ours only: " + w));
+        Aspect(@case, "warnings", differences, $"{builtinSent.Count} sent; printed {oursPrinted.Count} ours, {builtinPrinted.Count} builtin");
     }
 
     /// <summary>The lint subrequest's report (<c>docker build --check</c>): the same text and exit status from both frontends.</summary>

@@ -62,6 +62,52 @@ internal static partial class BuildProgress
     [GeneratedRegex(@"^#[0-9]+ WARN: (.*)$")]
     private static partial Regex WarningLine();
 
+    /// <summary>
+    /// The warnings in a <c>--progress=rawjson</c> output, in the order the daemon sent them, one line each: the step
+    /// they are attached to, level, short text, URL, details, source file and ranges.
+    /// </summary>
+    public static List<SentWarning> RawWarnings(string output)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = new List<SentWarning>();
+        foreach (var line in Lines(output))
+        {
+            if (!line.StartsWith('{'))
+            {
+                continue;
+            }
+
+            using var status = System.Text.Json.JsonDocument.Parse(line);
+            var root = status.RootElement;
+            if (root.TryGetProperty("vertexes", out var vertexes) && vertexes.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var vertex in vertexes.EnumerateArray())
+                {
+                    names[vertex.GetProperty("digest").GetString()!] = vertex.GetProperty("name").GetString()!;
+                }
+            }
+
+            if (!root.TryGetProperty("warnings", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var warning in list.EnumerateArray())
+            {
+                string Text(string name) => warning.TryGetProperty(name, out var value) ? value.ToString() : "";
+                string Decoded(System.Text.Json.JsonElement value) => System.Text.Encoding.UTF8.GetString(value.GetBytesFromBase64());
+                var vertex = Text("vertex");
+                var details = warning.TryGetProperty("detail", out var detail) && detail.ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? string.Join(" / ", detail.EnumerateArray().Select(Decoded))
+                    : "";
+                var file = warning.TryGetProperty("sourceInfo", out var info) && info.TryGetProperty("filename", out var name) ? name.GetString() : "";
+                warnings.Add(new SentWarning(names.GetValueOrDefault(vertex, vertex), Text("level"), Decoded(warning.GetProperty("short")), Text("url"), details, file ?? "", Text("range")));
+            }
+        }
+
+        return warnings;
+    }
+
     public static string ErrorReport(string output)
     {
         var lines = Lines(output).ToList();
@@ -83,4 +129,10 @@ internal static partial class BuildProgress
     }
 
     private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(line => line.TrimEnd('\r'));
+}
+
+/// <summary>A warning as the daemon sent it: the step it is attached to, and what the display would print.</summary>
+internal sealed record SentWarning(string Step, string Level, string Short, string Url, string Details, string File, string Ranges)
+{
+    public override string ToString() => $"[{Step}] level {Level}: {Short} | {Url} | {Details} | {File} {Ranges}";
 }

@@ -82,6 +82,24 @@ internal static class E2EBuild
         }
     }
 
+    /// <summary>
+    /// <c>buildctl build --progress=rawjson</c> on buildkitd without an export: every status the daemon sends, one JSON
+    /// object per line (the warnings among them, whether or not the plain display would have printed them).
+    /// </summary>
+    public static DockerCli.Result RawProgress(Daemon daemon, E2ECase @case, FrontendKind frontend)
+    {
+        var work = Directory.CreateTempSubdirectory("e2e-raw-");
+        try
+        {
+            File.Copy(Path.Combine(@case.Directory, "Dockerfile"), Path.Combine(work.FullName, "Dockerfile"));
+            return BuildctlBuild(daemon, @case, frontend, work.FullName, tarball: null, BuildArgs(@case), [], noCache: false, progress: "rawjson");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static List<string> DockerBuildArgs(
         E2ECase @case, string tag, string dockerfile, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache)
     {
@@ -136,9 +154,9 @@ internal static class E2EBuild
     /// </summary>
     private static DockerCli.Result BuildctlBuild(
         Daemon daemon, E2ECase @case, FrontendKind frontend, string work, string? tarball, IEnumerable<KeyValuePair<string, string>> buildArgs, List<string> secrets, bool noCache,
-        string? requestId = null)
+        string? requestId = null, string progress = "plain")
     {
-        var args = new List<string> { "build", "--progress=plain" };
+        var args = new List<string> { "build", "--progress=" + progress };
         args.AddRange(frontend == FrontendKind.Ours
             ? ["--frontend", "gateway.v0", "--opt", "source=" + E2EEnvironment.FrontendImage]
             : ["--frontend", "dockerfile.v0"]);

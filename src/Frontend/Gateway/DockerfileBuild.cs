@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading.Channels;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Dockerfile.Contexts;
 using CSharpFrontend.Converter.Image;
@@ -142,13 +143,18 @@ public static class DockerfileBuild
 
     /// <summary>
     /// Converts with the build checks on; failures located in the Dockerfile; the checks' warnings sent when
-    /// <paramref name="warn"/> (also those found before a failure), as upstream's warning callback does.
+    /// <paramref name="warn"/> (also those found before a failure) as they are found, in that order, as upstream's
+    /// warning callback does. Sending them as found matters beyond order: <c>buildctl --progress=plain</c> prints a
+    /// warning under the Dockerfile's step only while that step's last update is still being shown, so the checks
+    /// that run before the base images are resolved must reach the daemon before those lookups, as the builtin
+    /// frontend's do.
     /// </summary>
     public static async Task<ConvertResult> ConvertAsync(
         GatewayClient client, TextWriter log, LoadedDockerfile dockerfile, string text, ConvertOptions options, bool warn, CancellationToken cancellationToken)
     {
-        var warnings = new System.Collections.Concurrent.ConcurrentQueue<LintWarning>();
-        options = options with { Lint = new LintOptions(warnings.Enqueue) { Config = options.Lint?.Config } };
+        var found = Channel.CreateUnbounded<LintWarning>(new UnboundedChannelOptions { SingleReader = true });
+        var sending = warn ? SendAsync(found.Reader) : Task.CompletedTask;
+        options = options with { Lint = new LintOptions(warning => found.Writer.TryWrite(warning)) { Config = options.Lint?.Config } };
         try
         {
             return await DockerfileConverter.ConvertAsync(text, options, cancellationToken).ConfigureAwait(false);
@@ -159,12 +165,15 @@ public static class DockerfileBuild
         }
         finally
         {
-            if (warn)
+            found.Writer.TryComplete();
+            await sending.ConfigureAwait(false);
+        }
+
+        async Task SendAsync(ChannelReader<LintWarning> warnings)
+        {
+            await foreach (var warning in warnings.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var warning in warnings)
-                {
-                    await LintWarnings.SendAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
-                }
+                await LintWarnings.SendAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
             }
         }
     }

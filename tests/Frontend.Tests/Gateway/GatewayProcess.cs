@@ -14,14 +14,19 @@ public sealed class GatewayProcess : IDisposable
 
     public GatewayProcess(IEnumerable<KeyValuePair<string, string>>? options = null, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // GATEWAY_PROCESS_BINARY names a native build (out/aot/csharp-frontend) to run instead of the managed one.
+        var native = Environment.GetEnvironmentVariable("GATEWAY_PROCESS_BINARY");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Binary);
+        if (string.IsNullOrEmpty(native))
+        {
+            start.ArgumentList.Add(Binary);
+        }
         foreach (var (key, value) in GatewayHarness.Variables(options))
         {
             start.Environment[key] = value;

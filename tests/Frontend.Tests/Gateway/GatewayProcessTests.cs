@@ -21,4 +21,25 @@ public sealed class GatewayProcessTests
         Assert.Equal(3, bridge.Solves.Count);
         Assert.NotEmpty(Http2ClientBytes.FrameTypes(relay.FrontendBytes));
     }
+
+    [Fact]
+    public async Task TheProcessSendsTheBuildChecksWarnings()
+    {
+        var bridge = GatewayHarness.WithDockerfile("FROM alpine AS Base\nENV foo bar\n");
+        await using var host = await FakeBridgeHost.StartAsync(bridge);
+        using var process = new GatewayProcess([GatewayHarness.Opt("target", "")]);
+        await using var relay = new Relay(process.Output, process.Input, await host.ConnectAsync());
+
+        var (exitCode, stderr, _) = await process.WaitAsync(TimeSpan.FromSeconds(60));
+        await relay.DrainAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(exitCode == 0, stderr);
+        // BuildKit v0.24.0's texts (linter.LintFormatShort), in the order the checks found them.
+        Assert.Equal(
+            [
+                "StageNameCasing: Stage name 'Base' should be lowercase (line 1)",
+                "LegacyKeyValueFormat: \"ENV key=value\" should be used instead of legacy \"ENV key value\" format (line 2)",
+            ],
+            bridge.Warnings.Select(w => w.Short.ToStringUtf8()));
+    }
 }

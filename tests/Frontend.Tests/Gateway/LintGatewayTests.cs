@@ -49,6 +49,35 @@ public sealed class LintGatewayTests
     }
 
     [Fact]
+    public async Task ChecksFoundBeforeTheBaseImageLookupReachTheDaemonWhileItIsPending()
+    {
+        // BuildKit v0.24.0's builtin frontend on buildkitd (buildctl --progress=rawjson): StageNameCasing and
+        // MaintainerDeprecated arrive before "[internal] load metadata for ...", WorkdirRelativePath after it.
+        var bridge = WithDockerfile("FROM alpine AS Base\nMAINTAINER me\nWORKDIR app\n");
+        bridge.Delays["ResolveImageConfig"] = TimeSpan.FromSeconds(3);
+        Task<string[]>? duringLookup = null;
+        bridge.OnCall = method =>
+        {
+            if (method == "ResolveImageConfig")
+            {
+                duringLookup ??= Task.Delay(TimeSpan.FromSeconds(1.5)).ContinueWith(_ => bridge.Warnings.Select(w => w.Short.ToStringUtf8()).ToArray());
+            }
+        };
+
+        Returned(await RunAsync(bridge, []), bridge);
+
+        Assert.NotNull(duringLookup);
+        Assert.Equal(
+            [
+                "StageNameCasing: Stage name 'Base' should be lowercase (line 1)",
+                "MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label (line 2)",
+            ],
+            await duringLookup);
+        Assert.Equal(3, bridge.Warnings.Count);
+        Assert.Equal("WorkdirRelativePath: Relative workdir \"app\" can have unexpected results if the base image changes (line 3)", bridge.Warnings.Last().Short.ToStringUtf8());
+    }
+
+    [Fact]
     public async Task CleanDockerfileHasStatusZeroAndNullWarnings()
     {
         var bridge = WithDockerfile("FROM scratch AS build\nCOPY . .\n");
