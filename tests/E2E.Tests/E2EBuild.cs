@@ -68,31 +68,24 @@ internal static class E2EBuild
     /// <c>buildctl build --opt requestid=frontend.lint</c> (what <c>docker build --check</c> asks for) on buildkitd: the
     /// check report buildctl prints (<c>result.txt</c>) is on stdout.
     /// </summary>
-    public static DockerCli.Result Check(Daemon daemon, E2ECase @case, FrontendKind frontend)
-    {
-        var work = Directory.CreateTempSubdirectory("e2e-check-");
-        try
-        {
-            File.Copy(Path.Combine(@case.Directory, "Dockerfile"), Path.Combine(work.FullName, "Dockerfile"));
-            return BuildctlBuild(daemon, @case, frontend, work.FullName, tarball: null, BuildArgs(@case), [], noCache: false, requestId: "frontend.lint");
-        }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
-    }
+    public static DockerCli.Result Check(Daemon daemon, E2ECase @case, FrontendKind frontend) =>
+        WithoutExport(daemon, @case, frontend, requestId: "frontend.lint", progress: "plain");
 
     /// <summary>
     /// <c>buildctl build --progress=rawjson</c> on buildkitd without an export: every status the daemon sends, one JSON
     /// object per line (the warnings among them, whether or not the plain display would have printed them).
     /// </summary>
-    public static DockerCli.Result RawProgress(Daemon daemon, E2ECase @case, FrontendKind frontend)
+    public static DockerCli.Result RawProgress(Daemon daemon, E2ECase @case, FrontendKind frontend) =>
+        WithoutExport(daemon, @case, frontend, requestId: null, progress: "rawjson");
+
+    /// <summary>A buildctl build of the case's Dockerfile (copied aside) that exports nothing.</summary>
+    private static DockerCli.Result WithoutExport(Daemon daemon, E2ECase @case, FrontendKind frontend, string? requestId, string progress)
     {
-        var work = Directory.CreateTempSubdirectory("e2e-raw-");
+        var work = Directory.CreateTempSubdirectory("e2e-noexport-");
         try
         {
             File.Copy(Path.Combine(@case.Directory, "Dockerfile"), Path.Combine(work.FullName, "Dockerfile"));
-            return BuildctlBuild(daemon, @case, frontend, work.FullName, tarball: null, BuildArgs(@case), [], noCache: false, progress: "rawjson");
+            return BuildctlBuild(daemon, @case, frontend, work.FullName, tarball: null, BuildArgs(@case), [], noCache: false, requestId, progress);
         }
         finally
         {
