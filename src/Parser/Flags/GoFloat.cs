@@ -135,15 +135,17 @@ internal static class GoFloat
         _ => -1,
     };
 
-    /// <summary>Go's <c>underscoreOK</c>: each underscore between two digits (or after a base prefix and before a digit).</summary>
+    /// <summary>
+    /// Go's <c>underscoreOK</c>: each underscore between two digits (or after the <c>0x</c> prefix and before a digit).
+    /// Its <c>0b</c>/<c>0o</c> prefixes are left out: <c>ParseFloat</c> refuses them whatever the underscores.
+    /// </summary>
     private static bool UnderscoresBetweenDigits(string s)
     {
         char saw = '^';
         int i = s.Length > 0 && s[0] is '+' or '-' ? 1 : 0;
-        bool hex = false;
-        if (s.Length >= i + 2 && s[i] == '0' && char.ToLowerInvariant(s[i + 1]) is 'b' or 'o' or 'x')
+        bool hex = s.Length >= i + 2 && s[i] == '0' && s[i + 1] is 'x' or 'X';
+        if (hex)
         {
-            hex = char.ToLowerInvariant(s[i + 1]) == 'x';
             saw = '0';
             i += 2;
         }

@@ -332,7 +332,7 @@ public sealed record RunMount(
         if (suffix.Length > 0 && suffix != "b")
         {
             int power = "kmgtp".IndexOf(suffix[0], StringComparison.Ordinal) + 1;
-            if (power == 0 || suffix.Length > 3 || suffix[1..] is not ("" or "b" or "ib"))
+            if (power == 0 || suffix[1..] is not ("" or "b" or "ib"))
             {
                 return null;
             }
