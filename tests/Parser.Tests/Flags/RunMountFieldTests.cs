@@ -101,4 +101,25 @@ public sealed class RunMountFieldTests
     [InlineData("ro,from=${X}")]
     public void FromWithAVariableIsRefusedBeforeExpansion(string spec) =>
         Assert.Equal("'from' doesn't support variable expansion, define alias stage instead", RunMount.CheckUnexpanded(spec));
+
+    [Fact]
+    public void NullArgumentsAreRefused()
+    {
+        Assert.Throws<ArgumentNullException>(() => RunMount.Parse(null!, Identity));
+        Assert.Throws<ArgumentNullException>(() => RunMount.Parse("target=/x", null!));
+        Assert.Throws<ArgumentNullException>(() => RunMount.CheckUnexpanded(null!));
+    }
+
+    /// <summary>An expander that fails without saying why still fails the mount (a fallback text of ours).</summary>
+    [Fact]
+    public void AnExpanderFailureWithoutTextStillFails()
+    {
+        string? Silent(string word, out string? error)
+        {
+            error = null;
+            return null;
+        }
+
+        Assert.Equal("failed to expand mount value", RunMount.Parse("target=$X", Silent).Error);
+    }
 }
