@@ -122,4 +122,41 @@ public sealed class RunMountFieldTests
 
         Assert.Equal("failed to expand mount value", RunMount.Parse("target=$X", Silent).Error);
     }
+
+    /// <summary>Every key of upstream's list is a suggestion (v0.24.0: <c>KEYx=1</c> suggests <c>KEY</c>).</summary>
+    [Theory]
+    [InlineData("type")]
+    [InlineData("from")]
+    [InlineData("source")]
+    [InlineData("target")]
+    [InlineData("readonly")]
+    [InlineData("id")]
+    [InlineData("sharing")]
+    [InlineData("required")]
+    [InlineData("size")]
+    [InlineData("mode")]
+    [InlineData("uid")]
+    [InlineData("gid")]
+    [InlineData("src")]
+    [InlineData("dst")]
+    [InlineData("destination")]
+    [InlineData("ro")]
+    [InlineData("rw")]
+    [InlineData("readwrite")]
+    [InlineData("env")]
+    public void EveryKeyIsSuggested(string key) =>
+        Assert.Equal($"unexpected key '{key}x' in '{key}x=1' (did you mean {key}?)", RunMount.Parse(key + "x=1", Identity).Error);
+
+    [Theory]
+    [InlineData("type=bnd", "unsupported mount type \"bnd\" (did you mean bind?)")]
+    [InlineData("type=tmpf", "unsupported mount type \"tmpf\" (did you mean tmpfs?)")]
+    [InlineData("type=secrt", "unsupported mount type \"secrt\" (did you mean secret?)")]
+    [InlineData("type=sshh", "unsupported mount type \"sshh\" (did you mean ssh?)")]
+    [InlineData("type=cache,sharing=share", "unsupported sharing value \"share\" (did you mean shared?)")]
+    [InlineData("type=cache,sharing=privat", "unsupported sharing value \"privat\" (did you mean private?)")]
+    public void TypesAndSharingModesAreSuggested(string spec, string message) =>
+        Assert.Equal(message, RunMount.Parse(spec, Identity).Error);
+
+    [Fact]
+    public void PrivateSharingIsAccepted() => Assert.Equal("private", Ok("type=cache,target=/x,sharing=private").CacheSharing);
 }
