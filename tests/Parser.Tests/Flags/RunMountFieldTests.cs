@@ -159,4 +159,24 @@ public sealed class RunMountFieldTests
 
     [Fact]
     public void PrivateSharingIsAccepted() => Assert.Equal("private", Ok("type=cache,target=/x,sharing=private").CacheSharing);
+
+    [Fact]
+    public void LongKeyNamesAndBareRequiredForSsh()
+    {
+        var m = Ok("source=/s,destination=/d");
+        Assert.Equal(("/s", "/d"), (m.Source, m.Target));
+        Assert.True(Ok("type=ssh,required").Required);
+    }
+
+    [Theory]
+    [InlineData("=x", "unexpected key '' in '=x' (did you mean id?)")]
+    [InlineData("type=Bnd", "unsupported mount type \"Bnd\" (did you mean bind?)")]
+    [InlineData("type=cache,target=/x,sharing=Privat", "unsupported sharing value \"Privat\" (did you mean private?)")]
+    [InlineData("type=cache,target=/x,mode=8", "invalid value 8 for mode")]
+    [InlineData("type=cache,target=/x,uid=1:", "invalid value 1: for uid")]
+    public void MoreErrors(string spec, string message) => Assert.Equal(message, RunMount.Parse(spec, Identity).Error);
+
+    [Fact]
+    public void AVariableAfterTheFirstCharacterOfFromIsRefused() =>
+        Assert.Equal("'from' doesn't support variable expansion, define alias stage instead", RunMount.CheckUnexpanded("from=a$X"));
 }
