@@ -22,6 +22,7 @@ public sealed class CodePointEdgeTests
     [InlineData("'", "failed to process \"'\": unexpected end of statement while looking for matching single-quote")]
     [InlineData("\"", "failed to process \"\\\"\": unexpected end of statement while looking for matching double-quote")]
     [InlineData("${A\0}", "failed to process \"${A\\x00}\": unsupported modifier (\0) in substitution")]
+    [InlineData("${A:\U00010000}", "failed to process \"${A:\U00010000}\": unsupported modifier (:\U00010000) in substitution")]
     [InlineData("\"a\U00030000${\"", "failed to process \"\\\"a\U00030000${\\\"\": unsupported modifier (\") in substitution")]
     [InlineData("\"a\U000E0100${\"", "failed to process \"\\\"a\U000E0100${\\\"\": unsupported modifier (\") in substitution")]
     [InlineData("\"a\U00010000${\"", "failed to process \"\\\"a\U00010000${\\\"\": unsupported modifier (\") in substitution")]
