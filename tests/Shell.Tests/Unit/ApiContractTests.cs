@@ -79,6 +79,7 @@ public sealed class ApiContractTests
     {
         var lexer = new ShellLexer('\\', new ShellLexerOptions { MaxNestingDepth = 1 });
         Assert.Equal("x", lexer.ProcessWord("${a:-x}", ShellEnvironment.Empty).Value);
+        Assert.Equal("xyz", lexer.ProcessWord("${a:-x}${b:-y}\"${c:-z}\"", ShellEnvironment.Empty).Value);
         var error = Assert.Throws<ShellExpansionException>(() => lexer.ProcessWord("${a:-${b:-x}}", ShellEnvironment.Empty));
         Assert.Equal("syntax error: substitutions nested more than 1 levels deep", error.Reason);
     }

@@ -67,6 +67,10 @@ public sealed class ExpansionBudgetTests
         Assert.Equal("abcdabcd", Lexer(budget).ProcessWord("$A$A", Env).Value);
         Assert.Equal(0, budget.Remaining);
 
+        var quoted = new ExpansionBudget(8);
+        Assert.Equal("abcdabcd", Lexer(quoted).ProcessWord("'abcd'\"abcd\"", Env).Value);
+        Assert.Equal(0, quoted.Remaining);
+
         var small = new ExpansionBudget(7);
         Assert.Equal(string.Format(TooLarge, 7), Reason(Lexer(small), "$A$A"));
         Assert.Equal(7, small.Remaining);
