@@ -47,6 +47,13 @@ public sealed class CsvAndDeviceTests
     [InlineData("\"a\"\"", "failed to parse csv mounts: parse error on line 1, column 5: extraneous or missing \" in quoted-field")]
     [InlineData("\"a\"b,\"c", "failed to parse csv mounts: parse error on line 1, column 3: extraneous or missing \" in quoted-field")]
     [InlineData("a,\"b\"c", "failed to parse csv mounts: parse error on line 1, column 5: extraneous or missing \" in quoted-field")]
+    [InlineData(",\"a\"b", "failed to parse csv mounts: parse error on line 1, column 4: extraneous or missing \" in quoted-field")]
+    [InlineData("\"a\",b\"c", "failed to parse csv mounts: parse error on line 1, column 6: bare \" in non-quoted-field")]
+    [InlineData("\"a\",\"b", "failed to parse csv mounts: parse error on line 1, column 6: extraneous or missing \" in quoted-field")]
+    [InlineData("a,\"b", "failed to parse csv mounts: parse error on line 1, column 4: extraneous or missing \" in quoted-field")]
+    [InlineData("\"a\"\"b\"c", "failed to parse csv mounts: parse error on line 1, column 6: extraneous or missing \" in quoted-field")]
+    [InlineData("a,b,\"c\"d", "failed to parse csv mounts: parse error on line 1, column 7: extraneous or missing \" in quoted-field")]
+    [InlineData("\"a\",\"b\"x", "failed to parse csv mounts: parse error on line 1, column 7: extraneous or missing \" in quoted-field")]
     public void CsvErrorsAsV024WordsThem(string value, string message)
     {
         Assert.Equal(message, RunMount.Parse(value, Identity).Error);
