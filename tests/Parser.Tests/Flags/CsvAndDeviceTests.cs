@@ -92,6 +92,7 @@ public sealed class CsvAndDeviceTests
     [InlineData("a,foo=b", "unexpected key 'foo' in 'foo=b'")]
     [InlineData("a,nme=b", "unexpected key 'nme' in 'nme=b' (did you mean name?)")]
     [InlineData("a=b,c=d", "unexpected key 'c' in 'c=d'")]
+    [InlineData("a,=x", "unexpected key '' in '=x'")]
     [InlineData("a,required=maybe", "invalid value for required: maybe")]
     public void DeviceErrorsAsV024WordsThem(string value, string message) =>
         Assert.Equal(message, RunDevice.Parse(value).Error);
