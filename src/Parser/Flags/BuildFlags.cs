@@ -83,11 +83,6 @@ internal sealed class BuildFlags(IReadOnlyList<string> args, IFlagErrorSink sink
     /// <summary>Checks the given flags against the defined ones; throws with BuildKit's message on the first problem.</summary>
     public void Parse()
     {
-        if (args.Count == 0)
-        {
-            return;
-        }
-
         foreach (var a in args)
         {
             if (a == "--")

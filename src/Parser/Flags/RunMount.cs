@@ -1,4 +1,3 @@
-using System.Globalization;
 using CSharpFrontend.Parser.Flags;
 using CSharpFrontend.Parser.Text;
 using CSharpFrontend.Shared;
@@ -41,6 +40,7 @@ public sealed record RunMount(
 {
     private static readonly string[] MountTypes = ["bind", "cache", "tmpfs", "secret", "ssh"];
     private static readonly string[] ShareModes = ["shared", "private", "locked"];
+    private static readonly char[] SizeNumberChars = "0123456789. ".ToCharArray();
     private static readonly string[] AllKeys =
     [
         "type", "from", "source", "target", "readonly", "id", "sharing", "required", "size", "mode", "uid", "gid",
@@ -309,65 +309,38 @@ public sealed record RunMount(
         return v;
     }
 
-    /// <summary>go-units <c>RAMInBytes</c>: <c>^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$</c>, binary multiples.</summary>
+    /// <summary>
+    /// go-units <c>RAMInBytes</c> (v0.5.0): the number is everything up to the last digit, dot or space (a space
+    /// there is dropped), read by Go's <c>ParseFloat</c>; the rest is an optional suffix <c>b</c>, or
+    /// <c>k m g t p</c> (binary multiples) alone or followed by <c>b</c> or <c>ib</c>, in any case. Null when invalid.
+    /// </summary>
     internal static long? RamInBytes(string s)
     {
-        int i = 0;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-        {
-            i++;
-        }
-
-        if (i == 0)
+        int sep = s.LastIndexOfAny(SizeNumberChars);
+        if (sep < 0)
         {
             return null;
         }
 
-        while (i < s.Length && s[i] == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]))
+        string number = s[..(s[sep] == ' ' ? sep : sep + 1)];
+        string suffix = s[(sep + 1)..].ToLowerInvariant();
+        if (GoFloat.Parse(number) is not { } size || size < 0)
         {
-            i++;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            return null;
+        }
+
+        if (suffix.Length > 0 && suffix != "b")
+        {
+            int power = "kmgtp".IndexOf(suffix[0], StringComparison.Ordinal) + 1;
+            if (power == 0 || suffix[1..] is not ("" or "b" or "ib"))
             {
-                i++;
+                return null;
             }
+
+            size *= Math.Pow(1024, power);
         }
 
-        string number = s[..i];
-        if (i < s.Length && s[i] == ' ')
-        {
-            i++;
-        }
-
-        double mul = 1;
-        if (i < s.Length && "kKmMgGtTpP".Contains(s[i]))
-        {
-            mul = char.ToLowerInvariant(s[i]) switch
-            {
-                'k' => 1024d,
-                'm' => 1024d * 1024,
-                'g' => 1024d * 1024 * 1024,
-                't' => 1024d * 1024 * 1024 * 1024,
-                _ => 1024d * 1024 * 1024 * 1024 * 1024,
-            };
-            i++;
-        }
-
-        if (i < s.Length && s[i] is 'i' or 'I')
-        {
-            i++;
-        }
-
-        if (i < s.Length && s[i] is 'b' or 'B')
-        {
-            i++;
-        }
-
-        if (i != s.Length || number.Count(c => c == '.') > 1 || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var size))
-        {
-            return null;
-        }
-
-        double bytes = size * mul;
-        return bytes >= long.MaxValue ? long.MinValue : (long)bytes;
+        // Go's int64 conversion of a float past the int64 range gives the minimum on amd64.
+        return size >= 9.2233720368547758E18 ? long.MinValue : (long)size;
     }
 }
