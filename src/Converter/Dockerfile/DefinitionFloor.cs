@@ -45,12 +45,14 @@ internal sealed class DefinitionFloor(long maxBytes, SourceMapSpec? sourceMap)
 
 /// <summary>
 /// What one RUN's exec op certainly puts in the marshalled <c>pb.Definition</c>: its <c>def</c> entry (the input's
-/// digest when it runs on a state with an output, the args and environment, the root mount at <c>/</c>), its
-/// <c>metadata</c> entry keyed by its digest (the command and step name descriptions) and its <c>source.locations</c>
+/// digest when it runs on a state with an output, the args, environment and working directory, the root mount at
+/// <c>/</c>, the platform and worker constraints every exec op carries), its <c>metadata</c> entry keyed by its digest
+/// (the command and step name descriptions, the base exec cap and the bind mount cap of a root with an input) and its
+/// <c>source.locations</c>
 /// entry (every op has one; with a source map it holds the instruction's lines). Fields that may be left out (zero
 /// values, optional settings) are not counted; a length prefix counts the bytes of the smallest length it can have.
 /// </summary>
-internal sealed record ExecOpFloor(bool HasInput, ImmutableArray<string> Args, IReadOnlyDictionary<string, string> Env, string Description, string Name, SourceRange Range)
+internal sealed record ExecOpFloor(bool HasInput, ImmutableArray<string> Args, IReadOnlyDictionary<string, string> Env, string Dir, string Description, string Name, SourceRange Range)
 {
     /// <summary><c>sha256:</c> and 64 hex digits.</summary>
     private const int DigestLength = 71;
@@ -70,12 +72,15 @@ internal sealed record ExecOpFloor(bool HasInput, ImmutableArray<string> Args, I
             meta += WireSize.Field(Encoding.UTF8.GetByteCount(key) + 1 + Encoding.UTF8.GetByteCount(value));
         }
 
-        // ExecOp{meta, mounts: [Mount{dest: "/"}]}.
+        meta += WireSize.StringField(Dir);
+
+        // ExecOp{meta, mounts: [Mount{dest: "/"}]}; Op{inputs, exec, platform: {...}, constraints: {}}.
         var exec = (meta > 0 ? WireSize.Field(meta) : 0) + WireSize.Field(WireSize.StringField("/"));
-        var op = (HasInput ? WireSize.Field(WireSize.Field(DigestLength)) : 0) + WireSize.Field(exec);
-        var description = WireSize.Field(WireSize.StringField(Names.CommandKey) + WireSize.StringField(Description))
-            + WireSize.Field(WireSize.StringField(CustomNameKey) + WireSize.StringField(Name));
-        var metadata = WireSize.Field(WireSize.Field(DigestLength) + WireSize.Field(description));
+        var op = (HasInput ? WireSize.Field(WireSize.Field(DigestLength)) : 0) + WireSize.Field(exec) + WireSize.Field(0) + WireSize.Field(0);
+        var opMetadata = WireSize.Field(WireSize.StringField(Names.CommandKey) + WireSize.StringField(Description))
+            + WireSize.Field(WireSize.StringField(CustomNameKey) + WireSize.StringField(Name))
+            + Cap(CapId.ExecMetaBase) + (HasInput ? Cap(CapId.ExecMountBind) : 0);
+        var metadata = WireSize.Field(WireSize.Field(DigestLength) + WireSize.Field(opMetadata));
         var location = WireSize.Field(DigestLength);
         if (located)
         {
@@ -86,6 +91,9 @@ internal sealed record ExecOpFloor(bool HasInput, ImmutableArray<string> Args, I
 
         return WireSize.Field(op) + metadata + WireSize.Field(location);
     }
+
+    /// <summary>A <c>caps</c> entry: the cap's name, true.</summary>
+    private static long Cap(string capId) => WireSize.Field(WireSize.StringField(capId) + 2);
 }
 
 /// <summary>Protobuf wire sizes of length-delimited fields numbered under 16 (one-byte tags).</summary>

@@ -112,9 +112,9 @@ internal sealed partial class Dispatcher
             Devices = devices,
             Constraints = constraints,
         });
-        var hasInput = stage.State.Output is not null;
+        var (hasInput, dir) = (stage.State.Output is not null, stage.State.Dir);
         stage.State = run.Root;
-        _definitionFloor.AddRun(stage, new ExecOpFloor(hasInput, args, env, description, name, instruction.Range));
+        _definitionFloor.AddRun(stage, new ExecOpFloor(hasInput, args, env, dir, description, name, instruction.Range));
         Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env, options.Profile.RunHistoryMergesRepeatedArgs), withLayer: true, ranOperation: true);
     }
 
