@@ -49,7 +49,7 @@ internal sealed partial class Dispatcher
         WithConfig(stage, c => c with { OnBuild = (c.OnBuild ?? []).Add(instruction.Expression) });
 
     private static ImmutableArray<string> WithShell(StageDispatch stage, ImmutableArray<string> args) =>
-        [.. stage.Image.Config.ShellOrDefault(stage.Image.OS), string.Join(' ', args)];
+        [.. stage.Image.Config.ShellOrDefault(stage.Image.OS), args.Length == 1 ? args[0] : string.Join(' ', args)];
 
     private void DispatchCmd(StageDispatch stage, CmdInstruction instruction)
     {

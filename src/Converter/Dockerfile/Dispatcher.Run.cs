@@ -78,8 +78,9 @@ internal sealed partial class Dispatcher
             options.PrefixPlatform,
             stage.State.Platform,
             env);
+        var description = instruction.Original.Trim();
         var constraints = Names.Located(
-            OpConstraints.None.WithDescription(Names.CommandKey, instruction.Original.Trim()).WithCustomName(name),
+            OpConstraints.None.WithDescription(Names.CommandKey, description).WithCustomName(name),
             options.SourceMap,
             instruction.Range) with { IgnoreCache = stage.IgnoreCache };
         var devices = Supports(CapId.ExecMetaCdi) ? Devices(instruction) : [];
@@ -111,8 +112,9 @@ internal sealed partial class Dispatcher
             Devices = devices,
             Constraints = constraints,
         });
+        var (hasInput, dir) = (stage.State.Output is not null, stage.State.Dir);
         stage.State = run.Root;
-        _definitionFloor.AddRun(stage, args, env, instruction.Original, name);
+        _definitionFloor.AddRun(stage, new ExecOpFloor(hasInput, args, env, dir, description, name, instruction.Range));
         Commit(stage, "RUN " + RunCommandString(args, stage.BuildArgs, env, options.Profile.RunHistoryMergesRepeatedArgs), withLayer: true, ranOperation: true);
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class Dispatcher(
     /// <summary>The global ARGs by name, the last definition of a name winning.</summary>
     private Dictionary<string, ArgValue> LastMetaArgs { get; } = metaArgs.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    private readonly DefinitionFloor _definitionFloor = new(options.MaxDefinitionBytes);
+    private readonly DefinitionFloor _definitionFloor = new(options.MaxDefinitionBytes, options.SourceMap);
 
     private readonly ShellLexer _displayLexer = new(lexer.EscapeToken, new ShellLexerOptions
     {

@@ -202,7 +202,11 @@ public static class DockerfileConverter
                 }
 
                 var state = new StageDispatch(stage, name, stage.Name.Length > 0 ? stage.Name : $"stage-{i}");
-                state.Outline = _globalOutline.Clone();
+                if (!_globalOutline.IsEmpty)
+                {
+                    state.Outline = _globalOutline.Clone();
+                }
+
                 if (stage.Platform.Length > 0)
                 {
                     var platform = _lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError)
@@ -250,7 +254,10 @@ public static class DockerfileConverter
                 }
 
                 AddStage(state);
-                state.Outline.UsedArgs.UnionWith(used);
+                if (used.Count > 0)
+                {
+                    state.Outline.UsedArgs.UnionWith(used);
+                }
                 var total = name != EmptyImageName && state.Base is null ? 1 : 0;
                 total += stage.Commands.Count(c => c is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction);
                 state.CmdTotal = total;
@@ -376,6 +383,7 @@ public static class DockerfileConverter
                     continue;
                 }
 
+                state.Commands.EnsureCapacity(stage.Commands.Length);
                 foreach (var instruction in stage.Commands)
                 {
                     var sources = SourcesOf(instruction);

@@ -23,6 +23,11 @@ internal sealed record PreparedCommand(Instruction Instruction, ImmutableArray<S
 /// </summary>
 internal sealed class StageDispatch
 {
+    private HashSet<string>? _contextPaths;
+    private HashSet<string>? _paths;
+    private List<ArgValue>? _buildArgs;
+    private Subrequests.OutlineCapture? _outline;
+
     public StageDispatch(Stage? stage, string baseName, string stageName)
     {
         Stage = stage;
@@ -65,25 +70,37 @@ internal sealed class StageDispatch
 
     public List<PreparedCommand> Commands { get; } = [];
 
-    public HashSet<string> ContextPaths { get; } = new(StringComparer.Ordinal);
+    /// <remarks>
+    /// This and the other tables of a stage are made when first used: a stage that is never dispatched (one of
+    /// thousands in a dependency cycle) costs no more than its name and dependencies.
+    /// </remarks>
+    public HashSet<string> ContextPaths => _contextPaths ??= new(StringComparer.Ordinal);
 
     /// <summary>
     /// The paths other stages read from this one (COPY --from sources, RUN --mount from= sources), shared with the
     /// base stage once dispatched (BuildKit's dispatchState.paths): a <c>local:</c> named context under this stage is
     /// sent with only these.
     /// </summary>
-    public HashSet<string> Paths { get; set; } = new(StringComparer.Ordinal);
+    public HashSet<string> Paths
+    {
+        get => _paths ??= new(StringComparer.Ordinal);
+        set => _paths = value;
+    }
 
     public LlbState State { get; set; } = LlbState.Scratch;
 
     public ImageConfig Image { get; set; } = ImageConfig.Empty;
 
-    public List<ArgValue> BuildArgs { get; } = [];
+    public List<ArgValue> BuildArgs => _buildArgs ??= [];
 
     public bool IgnoreCache { get; set; }
 
     /// <summary>What the outline subrequest reports for this stage.</summary>
-    public Subrequests.OutlineCapture Outline { get; set; } = new();
+    public Subrequests.OutlineCapture Outline
+    {
+        get => _outline ??= new();
+        set => _outline = value;
+    }
 
     /// <summary>Whether the stage's state is final enough to be read from: its instructions have started (or it is an image).</summary>
     public bool Dispatched { get; set; }

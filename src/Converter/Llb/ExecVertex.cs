@@ -8,21 +8,27 @@ namespace CSharpFrontend.Converter.Llb;
 /// </summary>
 public sealed class ExecVertex : Vertex
 {
-    internal ExecVertex(LlbState process, ImmutableArray<MountSpec> mounts, RunOptions options)
+    // The process's settings and, when given, the args that replace theirs: the settings are then most often the
+    // root mount's state itself, shared rather than copied (one state less per RUN of a long chain).
+    private readonly LlbState _settings;
+    private readonly ImmutableArray<string> _args;
+
+    internal ExecVertex(LlbState settings, ImmutableArray<string> args, ImmutableArray<MountSpec> mounts, RunOptions options)
         : base(options.Constraints)
     {
-        Process = process;
+        _settings = settings;
+        _args = args.IsDefaultOrEmpty ? default : args;
         Mounts = mounts;
         ProxyEnv = options.ProxyEnv;
         Secrets = options.Secrets;
         Ssh = options.Ssh;
         Devices = options.Devices;
         SortedMounts = [.. mounts.Select((mount, slot) => (mount, slot)).OrderBy(m => m.mount.Target, StringComparer.Ordinal)];
-        Inputs = [.. SortedMounts.Select(m => m.Mount.Source?.Output).OfType<LlbOutput>().Distinct()];
+        Inputs = SortedMounts.Select(m => m.Mount.Source?.Output).OfType<LlbOutput>().Distinct().ToArray();
     }
 
     /// <summary>The state whose args, env, cwd, user, network, ... the process gets.</summary>
-    public LlbState Process { get; }
+    public LlbState Process => _args.IsDefault ? _settings : _settings with { Args = _args };
 
     /// <summary>Mounts in the order given; slot 0 is the root.</summary>
     public ImmutableArray<MountSpec> Mounts { get; }

@@ -70,13 +70,8 @@ public sealed record LlbState
     public ExecState Run(RunOptions options)
     {
         var process = options.With is { } with ? with(this) : this;
-        if (!options.Args.IsDefaultOrEmpty)
-        {
-            process = process with { Args = options.Args };
-        }
-
         var root = new MountSpec("/", this) { Readonly = options.ReadonlyRootFS };
-        var exec = new ExecVertex(process, [root, .. options.Mounts], options);
+        var exec = new ExecVertex(process, options.Args, [root, .. options.Mounts], options);
         return new ExecState(this, exec);
     }
 

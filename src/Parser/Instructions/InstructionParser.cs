@@ -335,6 +335,12 @@ internal static partial class InstructionParser
             return [];
         }
 
+        if (args is ImmutableArray<string> words && (isJson || words.Length == 1))
+        {
+            // The node's own words, shared: nothing more kept per instruction.
+            return words;
+        }
+
         if (isJson)
         {
             return [.. args];

@@ -12,29 +12,42 @@ internal sealed record OutlineMount(string Name, bool Required, int Line, int En
 /// </summary>
 internal sealed class OutlineCapture
 {
-    public Dictionary<string, OutlineArg> AllArgs { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, OutlineArg>? _allArgs;
+    private HashSet<string>? _usedArgs;
+    private Dictionary<string, OutlineMount>? _secrets;
+    private Dictionary<string, OutlineMount>? _ssh;
 
-    public HashSet<string> UsedArgs { get; } = new(StringComparer.Ordinal);
+    // Each table is made when first used: a stage that is never dispatched keeps only this object.
+    public Dictionary<string, OutlineArg> AllArgs => _allArgs ??= new(StringComparer.Ordinal);
 
-    public Dictionary<string, OutlineMount> Secrets { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> UsedArgs => _usedArgs ??= new(StringComparer.Ordinal);
 
-    public Dictionary<string, OutlineMount> Ssh { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, OutlineMount> Secrets => _secrets ??= new(StringComparer.Ordinal);
+
+    public Dictionary<string, OutlineMount> Ssh => _ssh ??= new(StringComparer.Ordinal);
+
+    /// <summary>Nothing captured yet.</summary>
+    public bool IsEmpty => _allArgs is not { Count: > 0 } && _usedArgs is not { Count: > 0 } && _secrets is not { Count: > 0 } && _ssh is not { Count: > 0 };
 
     public OutlineCapture Clone()
     {
         var copy = new OutlineCapture();
-        foreach (var (k, v) in AllArgs)
+        foreach (var (k, v) in _allArgs ?? Enumerable.Empty<KeyValuePair<string, OutlineArg>>())
         {
             copy.AllArgs[k] = v;
         }
 
-        copy.UsedArgs.UnionWith(UsedArgs);
-        foreach (var (k, v) in Secrets)
+        if (_usedArgs is { Count: > 0 })
+        {
+            copy.UsedArgs.UnionWith(_usedArgs);
+        }
+
+        foreach (var (k, v) in _secrets ?? Enumerable.Empty<KeyValuePair<string, OutlineMount>>())
         {
             copy.Secrets[k] = v;
         }
 
-        foreach (var (k, v) in Ssh)
+        foreach (var (k, v) in _ssh ?? Enumerable.Empty<KeyValuePair<string, OutlineMount>>())
         {
             copy.Ssh[k] = v;
         }
