@@ -1,20 +1,9 @@
+using static CSharpFrontend.Parser.Tests.RunMountParsing;
+
 namespace CSharpFrontend.Parser.Tests;
 
 public sealed class MountTests
 {
-    private static string? Identity(string word, out string? error)
-    {
-        error = null;
-        return word;
-    }
-
-    private static RunMount Ok(string spec)
-    {
-        var (mount, error) = RunMount.Parse(spec, Identity);
-        Assert.Null(error);
-        return mount!;
-    }
-
     private static string Fail(string spec)
     {
         var (mount, error) = RunMount.Parse(spec, Identity);

@@ -1,3 +1,5 @@
+using static CSharpFrontend.Parser.Tests.RunMountParsing;
+
 namespace CSharpFrontend.Parser.Tests.Flags;
 
 /// <summary>
@@ -7,19 +9,6 @@ namespace CSharpFrontend.Parser.Tests.Flags;
 /// </summary>
 public sealed class RunMountFieldTests
 {
-    private static string? Identity(string word, out string? error)
-    {
-        error = null;
-        return word;
-    }
-
-    private static RunMount Ok(string spec)
-    {
-        var (mount, error) = RunMount.Parse(spec, Identity);
-        Assert.Null(error);
-        return mount!;
-    }
-
     [Theory]
     [InlineData("1", true)]
     [InlineData("t", true)]
