@@ -28,6 +28,25 @@ public sealed class FileVertex : Vertex
         }
 
         Inputs = inputs;
+        WalkOrder = inputs.Count - (@base.Output is null ? 0 : 1) <= 1 ? inputs : WalkFromLastAction(@base, chain);
+    }
+
+    /// <summary>The state the actions apply to; relative paths resolve against its working directory.</summary>
+    public LlbState Base { get; }
+
+    public FileChain Chain { get; }
+
+    public override IReadOnlyList<LlbOutput> Inputs { get; }
+
+    /// <summary>
+    /// BuildKit's client walks a file op's actions from the last to the first (<c>FileAction.allOutputs</c>): the
+    /// base, then the copy sources, the last action's first. With one copy source at most that is <see cref="Inputs"/>
+    /// itself.
+    /// </summary>
+    public override IReadOnlyList<LlbOutput> WalkOrder { get; }
+
+    private static List<LlbOutput> WalkFromLastAction(LlbState @base, FileChain chain)
+    {
         var walk = new List<LlbOutput>();
         if (@base.Output is { } first)
         {
@@ -42,21 +61,8 @@ public sealed class FileVertex : Vertex
             }
         }
 
-        WalkOrder = walk;
+        return walk;
     }
-
-    /// <summary>The state the actions apply to; relative paths resolve against its working directory.</summary>
-    public LlbState Base { get; }
-
-    public FileChain Chain { get; }
-
-    public override IReadOnlyList<LlbOutput> Inputs { get; }
-
-    /// <summary>
-    /// BuildKit's client walks a file op's actions from the last to the first (<c>FileAction.allOutputs</c>): the
-    /// base, then the copy sources, the last action's first.
-    /// </summary>
-    public override IReadOnlyList<LlbOutput> WalkOrder { get; }
 
     /// <summary>The caps the copy actions need (pattern, required-path and mode-string copies).</summary>
     internal static OpConstraints CopyCaps(FileChain chain)
