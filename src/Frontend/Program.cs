@@ -3,15 +3,14 @@ using CSharpFrontend.Frontend.Cli;
 using CSharpFrontend.Frontend.Gateway;
 
 // Started by buildkitd (`# syntax=` image): no arguments, gateway env vars set, gRPC over stdin/stdout.
-if (args.Length == 0 && GatewayEntry.IsGatewayInvocation(args, GatewayEnvironment.ProcessVariables()))
+if (GatewayEntry.IsGatewayInvocation(args, GatewayEnvironment.ProcessVariables))
 {
     return await GatewayEntry.RunFromProcessAsync();
 }
 
 // Usage errors (unknown option, missing value) go to stderr only, so nothing lands in a redirected output, and
 // exit 2; the commands' own failures exit 1.
-var (root, parsed) = CommandTree.Parse(args);
-var hints = UsageHints.Find(root, args);
+var (root, parsed, hints) = CommandTree.Parse(args);
 if (hints.Count > 0 || parsed.Errors.Count > 0)
 {
     foreach (var message in hints.Count > 0 ? hints : parsed.Errors.Select(e => e.Message))

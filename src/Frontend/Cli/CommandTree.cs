@@ -23,21 +23,21 @@ internal static class CommandTree
     /// <summary>The root with help and version, as System.CommandLine makes it.</summary>
     public static RootCommand CreateRoot() => WithCommands(new RootCommand(Description));
 
-    /// <summary>The parse of <paramref name="args"/> and the root it was parsed under.</summary>
-    public static (Command Root, ParseResult Parsed) Parse(IReadOnlyList<string> args)
+    /// <summary>The parse of <paramref name="args"/>, the root it was parsed under, and the usage hints for them.</summary>
+    public static (Command Root, ParseResult Parsed, IReadOnlyList<string> Hints) Parse(IReadOnlyList<string> args)
     {
         if (!args.Any(a => RootTokens.Contains(a, StringComparer.Ordinal) || a.StartsWith('[')))
         {
             var plain = WithCommands(new Command(RootCommand.ExecutableName, Description));
             var parsed = plain.Parse(args);
-            if (parsed.Errors.Count == 0 && UsageHints.Find(plain, args).Count == 0)
+            if (parsed.Errors.Count == 0 && UsageHints.Find(plain, args) is { Count: 0 } none)
             {
-                return (plain, parsed);
+                return (plain, parsed, none);
             }
         }
 
         var root = CreateRoot();
-        return (root, root.Parse(args));
+        return (root, root.Parse(args), UsageHints.Find(root, args));
     }
 
     private static T WithCommands<T>(T root)

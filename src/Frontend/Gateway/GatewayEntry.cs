@@ -6,11 +6,14 @@ namespace CSharpFrontend.Frontend.Gateway;
 /// </summary>
 public static class GatewayEntry
 {
-    /// <summary>Whether the process was started by buildkitd as a gateway frontend: no arguments, and the gateway's variables set.</summary>
-    public static bool IsGatewayInvocation(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> variables) =>
-        args.Count == 0 &&
-        (variables.ContainsKey(GatewayEnvironment.SessionIdVariable) ||
-         variables.Keys.Any(k => k.StartsWith(GatewayEnvironment.OptionPrefix, StringComparison.Ordinal)));
+    /// <summary>
+    /// Whether the process was started by buildkitd as a gateway frontend: no arguments, and the gateway's variables
+    /// set. <paramref name="variables"/> is read only when there are no arguments (a CLI run does not pay for it).
+    /// </summary>
+    public static bool IsGatewayInvocation(IReadOnlyList<string> args, Func<IReadOnlyDictionary<string, string>> variables) =>
+        args.Count == 0 && variables() is var set &&
+        (set.ContainsKey(GatewayEnvironment.SessionIdVariable) ||
+         set.Keys.Any(k => k.StartsWith(GatewayEnvironment.OptionPrefix, StringComparison.Ordinal)));
 
     /// <summary>
     /// Runs over this process's stdin/stdout. stdout is taken for gRPC first and <see cref="Console.Out"/> is sent to

@@ -14,10 +14,11 @@ public sealed class OptionTests
     [Fact]
     public void GatewayInvocationNeedsNoArgumentsAndTheGatewayVariables()
     {
-        Assert.True(GatewayEntry.IsGatewayInvocation([], Env("BUILDKIT_SESSION_ID=abc")));
-        Assert.True(GatewayEntry.IsGatewayInvocation([], Env("BUILDKIT_FRONTEND_OPT_0=target=x")));
-        Assert.False(GatewayEntry.IsGatewayInvocation(["translate"], Env("BUILDKIT_SESSION_ID=abc")));
-        Assert.False(GatewayEntry.IsGatewayInvocation([], Env("PATH=/bin")));
+        Assert.True(GatewayEntry.IsGatewayInvocation([], () => Env("BUILDKIT_SESSION_ID=abc")));
+        Assert.True(GatewayEntry.IsGatewayInvocation([], () => Env("BUILDKIT_FRONTEND_OPT_0=target=x")));
+        Assert.False(GatewayEntry.IsGatewayInvocation(["translate"], () => Env("BUILDKIT_SESSION_ID=abc")));
+        Assert.False(GatewayEntry.IsGatewayInvocation([], () => Env("PATH=/bin")));
+        Assert.False(GatewayEntry.IsGatewayInvocation(["translate"], () => throw new InvalidOperationException("the environment is read for a CLI run")));
     }
 
     [Fact]
