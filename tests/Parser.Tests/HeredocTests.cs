@@ -181,7 +181,7 @@ public sealed class HeredocTests
     {
         var ob = TestUtil.Single<OnbuildInstruction>("ONBUILD RUN <<EOF\necho hi\nEOF\n");
         Assert.Equal("RUN <<EOF\necho hi\nEOF", ob.Expression);
-        Assert.Single(ob.Node.Heredocs);
+        Assert.Single(DockerfileParser.Parse("ONBUILD RUN <<EOF\necho hi\nEOF\n").Syntax!.Nodes[0].Heredocs);
     }
 
     [Fact]

@@ -40,6 +40,53 @@ internal sealed class DefinitionFloor(long maxBytes, SourceMapSpec? sourceMap)
         }
     }
 
+    /// <summary>
+    /// Before any stage is dispatched: refuses a definition certain to exceed the limit from the instructions alone, so
+    /// that a Dockerfile of many RUNs is refused before their exec ops are built (memory bounded by the syntax tree).
+    /// Each RUN of a stage that will be dispatched is counted with only what its exec op holds whatever the base image
+    /// and the environment are (<see cref="CertainExecOp"/>): the command words of the exec form or of the shell form
+    /// without its shell, the command description, the keys, digests and caps. Stages are walked in file order, a
+    /// stage's chain continuing its base stage's, as <see cref="AddRun"/> does while dispatching.
+    /// </summary>
+    /// <exception cref="ConvertException">A stage's RUNs alone are over the limit.</exception>
+    public static void CheckInstructions(IEnumerable<StageDispatch> stages, IReadOnlySet<StageDispatch> dispatched, long maxBytes, SourceMapSpec? sourceMap)
+    {
+        var floor = new DefinitionFloor(maxBytes, sourceMap);
+        foreach (var stage in stages)
+        {
+            if (!dispatched.Contains(stage) || stage.FromContext || stage.Stage is not { } parsed)
+            {
+                continue;
+            }
+
+            foreach (var instruction in parsed.Commands)
+            {
+                if (instruction is RunInstruction run)
+                {
+                    var hasInput = floor._chains.ContainsKey(stage) || stage.Base is { } @base && floor._chains.ContainsKey(@base);
+                    try
+                    {
+                        floor.AddRun(stage, CertainExecOp(run, hasInput));
+                    }
+                    catch (ConvertException e)
+                    {
+                        throw e.At(run.Range);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What a RUN's exec op holds whatever the stage's shell, environment, working directory and step name are.</summary>
+    private static ExecOpFloor CertainExecOp(RunInstruction run, bool hasInput)
+    {
+        // Heredocs replace the command; the shell form's shell comes from the image or SHELL, unknown here.
+        var args = !run.Files.IsEmpty ? [] : run.CmdLine;
+        return new ExecOpFloor(hasInput, args, EmptyEnvironment, "", run.Original.Trim(), "", run.Range);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyEnvironment = new Dictionary<string, string>();
+
     private readonly record struct Chain(long Bytes, bool Located);
 }
 

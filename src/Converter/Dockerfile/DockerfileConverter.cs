@@ -25,6 +25,30 @@ public static class DockerfileConverter
             throw new ConvertException("the Dockerfile cannot be empty");
         }
 
+        var (ast, warnings, lint) = Parse(dockerfile, options);
+        var conversion = new Conversion(ast, options, ExpansionBudget.ForDocument(dockerfile.Length), lint);
+        var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
+        var marshalled = Marshal(state, new MarshalOptions
+        {
+            DefaultPlatform = conversion.Platforms.Target,
+            LocalUniqueId = options.LocalUniqueId,
+            Caps = options.LlbCaps,
+            Profile = options.Profile,
+        });
+        MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
+        return new ConvertResult(marshalled, image, warnings)
+        {
+            Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
+            ImageLayout = options.Profile.ImageConfigLayout,
+        };
+    }
+
+    /// <summary>
+    /// Parses and runs the checks of the parse. Only the typed tree is kept: the node-level tree goes before the
+    /// conversion starts (a synchronous step, so that the asynchronous conversion does not hold it).
+    /// </summary>
+    private static (Parser.Dockerfile Ast, ImmutableArray<Diagnostic> Warnings, Lint.ConversionLint Lint) Parse(string dockerfile, ConvertOptions options)
+    {
         var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
         var lint = Lint.ConversionLint.Start(parsed, options, ExpansionBudget.ForDocument(dockerfile.Length));
         if (parsed.FirstError is { } error || parsed.Ast is null)
@@ -40,21 +64,7 @@ public static class DockerfileConverter
             throw new ConvertException("dockerfile contains no stages to build");
         }
 
-        var conversion = new Conversion(parsed.Ast, options, ExpansionBudget.ForDocument(dockerfile.Length), lint);
-        var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
-        var marshalled = Marshal(state, new MarshalOptions
-        {
-            DefaultPlatform = conversion.Platforms.Target,
-            LocalUniqueId = options.LocalUniqueId,
-            Caps = options.LlbCaps,
-            Profile = options.Profile,
-        });
-        MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
-        return new ConvertResult(marshalled, image, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)])
-        {
-            Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
-            ImageLayout = options.Profile.ImageConfigLayout,
-        };
+        return (parsed.Ast, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)], lint);
     }
 
     /// <summary>Marshals; a graph the marshaller refuses (e.g. <c>RUN []</c>) is rejected as BuildKit's frontend words it.</summary>
@@ -101,6 +111,7 @@ public static class DockerfileConverter
 
             IReadOnlySet<StageDispatch> Reachable() => options.AllStages ? new HashSet<StageDispatch>(_stages.States, ReferenceEqualityComparer.Instance) : target.Reachable();
             var reachable = Reachable();
+            DefinitionFloor.CheckInstructions(_stages.States, reachable, options.MaxDefinitionBytes, options.SourceMap);
             await ResolveBaseImagesAsync(reachable, cancellationToken).ConfigureAwait(false);
             if (options.Profile.OnBuildTriggersAsCommands)
             {
@@ -301,7 +312,7 @@ public static class DockerfileConverter
                     commands.Add(new PreparedCommand(instruction, sources, IsOnBuild: true));
                     foreach (var source in sources.OfType<StageDispatch>())
                     {
-                        stage.Deps[source] = instruction;
+                        stage.Deps.Set(source, instruction);
                         newDependencies = true;
                     }
                 }
@@ -390,7 +401,7 @@ public static class DockerfileConverter
                     state.Commands.Add(new PreparedCommand(instruction, sources));
                     foreach (var source in sources.OfType<StageDispatch>())
                     {
-                        state.Deps[source] = instruction;
+                        state.Deps.Set(source, instruction);
                     }
                 }
             }

@@ -15,7 +15,7 @@ internal sealed record ArgValue(string Key, string? Value)
 /// An instruction of a stage with the stages it reads from (COPY --from, RUN --mount from); an ONBUILD trigger of
 /// the base when <paramref name="IsOnBuild"/>.
 /// </summary>
-internal sealed record PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources, bool IsOnBuild = false);
+internal readonly record struct PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources, bool IsOnBuild = false);
 
 /// <summary>
 /// The working state of one stage while the converter walks it (BuildKit's dispatchState): its LLB state and
@@ -66,7 +66,10 @@ internal sealed class StageDispatch
     /// The stages this one reads from, in the order first referenced, each with the last instruction that reads it
     /// (as BuildKit keeps one command per dependency): the circular-dependency error points at those instructions.
     /// </summary>
-    public Dictionary<StageDispatch, Instruction> Deps { get; } = new(ReferenceEqualityComparer.Instance);
+    public StageDependencies Deps { get; } = new();
+
+    /// <summary>Where the dependency-cycle search is with this stage (<see cref="StageTable.FindCycle"/>).</summary>
+    internal CycleSearchMark CycleSearch { get; set; }
 
     public List<PreparedCommand> Commands { get; } = [];
 
@@ -148,7 +151,7 @@ internal sealed class StageDispatch
                 stack.Push(b);
             }
 
-            foreach (var dep in current.Deps.Keys)
+            foreach (var dep in current.Deps.Stages)
             {
                 stack.Push(dep);
             }

@@ -36,46 +36,53 @@ internal sealed class StageTable
     /// </summary>
     public StageCycle? FindCycle()
     {
-        var visited = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
-        var onPath = new HashSet<StageDispatch>(ReferenceEqualityComparer.Instance);
-        var path = new Stack<(StageDispatch State, IEnumerator<KeyValuePair<StageDispatch, Instruction>> Deps)>();
+        // Each open stage with the number of its dependencies taken so far; the marks on the stages replace sets.
+        var path = new Stack<(StageDispatch State, int Taken)>();
         foreach (var root in States)
         {
-            if (!visited.Add(root))
+            if (root.CycleSearch != CycleSearchMark.Unseen)
             {
                 continue;
             }
 
-            onPath.Add(root);
-            path.Push((root, root.Deps.GetEnumerator()));
+            root.CycleSearch = CycleSearchMark.OnPath;
+            path.Push((root, 0));
             while (path.Count > 0)
             {
-                var (state, deps) = path.Peek();
-                if (!deps.MoveNext())
+                var (state, taken) = path.Pop();
+                if (taken == state.Deps.Count)
                 {
-                    onPath.Remove(state);
-                    path.Pop();
+                    state.CycleSearch = CycleSearchMark.Done;
                     continue;
                 }
 
-                var (dep, instruction) = deps.Current;
-                if (onPath.Contains(dep))
+                path.Push((state, taken + 1));
+                var dep = state.Deps[taken].Stage;
+                if (dep.CycleSearch == CycleSearchMark.OnPath)
                 {
-                    // The stack holds each open state with its enumerator at the edge taken from it.
-                    var edges = path.Reverse().Select(frame => frame.Deps.Current.Value).ToImmutableArray();
+                    // The stack holds each open stage with the edge taken from it last.
+                    var edges = path.Reverse().Select(frame => frame.State.Deps[frame.Taken - 1].Instruction).ToImmutableArray();
                     return new StageCycle(root, edges);
                 }
 
-                if (visited.Add(dep))
+                if (dep.CycleSearch == CycleSearchMark.Unseen)
                 {
-                    onPath.Add(dep);
-                    path.Push((dep, dep.Deps.GetEnumerator()));
+                    dep.CycleSearch = CycleSearchMark.OnPath;
+                    path.Push((dep, 0));
                 }
             }
         }
 
         return null;
     }
+}
+
+/// <summary>A stage's place in the dependency-cycle search.</summary>
+internal enum CycleSearchMark : byte
+{
+    Unseen,
+    OnPath,
+    Done,
 }
 
 /// <summary>A dependency cycle: the stage it was found from and the instructions along it.</summary>

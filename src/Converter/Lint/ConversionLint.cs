@@ -13,7 +13,8 @@ internal sealed class ConversionLint
     /// <summary>The build arg that configures the checks (it wins over the directive).</summary>
     public const string CheckArg = "BUILDKIT_DOCKERFILE_CHECK";
 
-    private readonly HashSet<SourceRange> _runRanges;
+    private readonly Parser.Dockerfile? _ast;
+    private HashSet<SourceRange>? _runRanges;
     private readonly ShellLexer _lexer;
     private readonly IReadOnlyDictionary<string, string> _buildArgs;
     private DispatchChecks _dispatch;
@@ -21,7 +22,7 @@ internal sealed class ConversionLint
     private ConversionLint(Linter linter, ShellLexer lexer, ConvertOptions options, Parser.Dockerfile? ast)
     {
         Linter = linter;
-        _runRanges = ast is null ? [] : [.. ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
+        _ast = ast;
         (_lexer, _buildArgs) = (lexer, options.BuildArgs);
 
         // The exclude patterns come with UseExcludes, once the conversion has them (before the first instruction).
@@ -112,9 +113,13 @@ internal sealed class ConversionLint
     {
         if (Linter.Reports(LintRules.InvalidBaseImagePlatform))
         {
-            FromChecks.BaseImagePlatform(name, platform, image, location is { } l && !_runRanges.Contains(l) ? l : null, Linter);
+            FromChecks.BaseImagePlatform(name, platform, image, location is { } l && !RunRanges().Contains(l) ? l : null, Linter);
         }
     }
+
+    /// <summary>Where the RUNs are (made when first needed: most conversions never ask).</summary>
+    private HashSet<SourceRange> RunRanges() =>
+        _runRanges ??= _ast is null ? [] : [.. _ast.Stages.SelectMany(s => s.Commands).OfType<RunInstruction>().Select(r => r.Range)];
 
     /// <summary>Before an instruction of a stage is dispatched.</summary>
     public void Instruction(StageDispatch stage, Instruction instruction) => _dispatch.Before(stage, instruction);

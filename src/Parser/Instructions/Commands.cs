@@ -16,22 +16,38 @@ public abstract record ShellDependentInstruction : Instruction
 }
 
 /// <summary><c>RUN</c>.</summary>
+/// <remarks>Its flags are one shared value when none is given (most RUNs), so a long Dockerfile keeps less per RUN.</remarks>
 public sealed record RunInstruction : ShellDependentInstruction
 {
+    /// <summary>The flags given (<see cref="RunFlags.None"/> when there are none).</summary>
+    public RunFlags Flags { get; init; } = RunFlags.None;
+
     /// <summary>The raw <c>--mount</c> values in order (unexpanded; parse each with <see cref="RunMount.Parse"/> after expansion).</summary>
-    public ImmutableArray<string> Mounts { get; init; } = [];
+    public ImmutableArray<string> Mounts => Flags.Mounts;
 
     /// <summary><c>--network</c> value (<c>default</c>, <c>none</c> or <c>host</c>); <c>default</c> when absent.</summary>
-    public string Network { get; init; } = "default";
+    public string Network => Flags.Network;
 
     /// <summary><c>--security</c> value (<c>sandbox</c> or <c>insecure</c>); <c>sandbox</c> when absent.</summary>
-    public string Security { get; init; } = "sandbox";
+    public string Security => Flags.Security;
 
     /// <summary>Raw <c>--device</c> values in order.</summary>
-    public ImmutableArray<string> Devices { get; init; } = [];
+    public ImmutableArray<string> Devices => Flags.Devices;
 
     /// <summary>Names of the flags that were given (BuildKit <c>FlagsUsed</c>), in order of first use.</summary>
-    public ImmutableArray<string> FlagsUsed { get; init; } = [];
+    public ImmutableArray<string> FlagsUsed => Flags.Used;
+}
+
+/// <summary>The flags of a RUN.</summary>
+/// <param name="Mounts">The raw <c>--mount</c> values in order.</param>
+/// <param name="Network"><c>--network</c>, <c>default</c> when absent.</param>
+/// <param name="Security"><c>--security</c>, <c>sandbox</c> when absent.</param>
+/// <param name="Devices">The raw <c>--device</c> values in order.</param>
+/// <param name="Used">Names of the flags given, in order of first use.</param>
+public sealed record RunFlags(ImmutableArray<string> Mounts, string Network, string Security, ImmutableArray<string> Devices, ImmutableArray<string> Used)
+{
+    /// <summary>No flag given.</summary>
+    public static RunFlags None { get; } = new([], "default", "sandbox", [], []);
 }
 
 /// <summary><c>CMD</c>.</summary>
@@ -192,24 +208,27 @@ public sealed record FromInstruction : Instruction
 }
 
 /// <summary>A build stage: a FROM and the instructions after it.</summary>
-/// <param name="Name">Lower-cased name; empty when unnamed.</param>
-/// <param name="BaseName">Base image or stage, unexpanded.</param>
-/// <param name="Platform">Raw <c>--platform</c>; empty when absent.</param>
-/// <param name="OrigCmd">The FROM keyword as written.</param>
-/// <param name="SourceCode">Trimmed original FROM line.</param>
 /// <param name="DocComment">Doc comment naming the stage.</param>
 /// <param name="From">The FROM instruction.</param>
 /// <param name="Commands">The instructions of the stage.</param>
-public sealed record Stage(
-    string Name,
-    string BaseName,
-    string Platform,
-    string OrigCmd,
-    string SourceCode,
-    string DocComment,
-    FromInstruction From,
-    ImmutableArray<Instruction> Commands)
+/// <remarks>What the FROM says is read from it, not copied (a Dockerfile of many stages keeps less per stage).</remarks>
+public sealed record Stage(string DocComment, FromInstruction From, ImmutableArray<Instruction> Commands)
 {
+    /// <summary>Lower-cased name; empty when unnamed.</summary>
+    public string Name => From.StageName;
+
+    /// <summary>Base image or stage, unexpanded.</summary>
+    public string BaseName => From.BaseName;
+
+    /// <summary>Raw <c>--platform</c>; empty when absent.</summary>
+    public string Platform => From.Platform;
+
+    /// <summary>The FROM keyword as written.</summary>
+    public string OrigCmd => From.Keyword;
+
+    /// <summary>Trimmed original FROM line.</summary>
+    public string SourceCode => From.SourceCode;
+
     /// <summary>Where the FROM is.</summary>
     public SourceRange Range => From.Range;
 }
@@ -217,12 +236,7 @@ public sealed record Stage(
 /// <summary>The typed Dockerfile: global ARGs before the first FROM, and stages.</summary>
 /// <param name="MetaArgs">ARG instructions before the first FROM.</param>
 /// <param name="Stages">Stages in order.</param>
-/// <param name="Syntax">The node-level tree it was built from.</param>
-public sealed record Dockerfile(ImmutableArray<ArgInstruction> MetaArgs, ImmutableArray<Stage> Stages, SyntaxTree Syntax)
-{
-    /// <summary>The escape token in effect.</summary>
-    public char EscapeToken => Syntax.EscapeToken;
-
-    /// <summary>Parser directives.</summary>
-    public ImmutableArray<ParserDirective> Directives => Syntax.Directives;
-}
+/// <param name="EscapeToken">The escape token in effect.</param>
+/// <param name="Directives">Parser directives.</param>
+/// <remarks>It does not hold the node-level tree it was built from (<see cref="ParseResult.Syntax"/>).</remarks>
+public sealed record Dockerfile(ImmutableArray<ArgInstruction> MetaArgs, ImmutableArray<Stage> Stages, char EscapeToken, ImmutableArray<ParserDirective> Directives);

@@ -4,26 +4,40 @@ using CSharpFrontend.Parser.Text;
 namespace CSharpFrontend.Parser;
 
 /// <summary>Base of every typed instruction (BuildKit's <c>instructions.Command</c> with <c>withNameAndCode</c>).</summary>
-/// <remarks>Everything common to all instructions derives from <see cref="Node"/>, the only member a construction sets.</remarks>
+/// <remarks>
+/// Everything common to all instructions is taken from the <see cref="Node"/> it is built from, the only member a
+/// construction sets. The node itself is not kept: the syntax tree can go once the typed tree is built.
+/// </remarks>
 public abstract record Instruction
 {
+    private readonly LineText _original = LineText.Of("");
+
     /// <summary>The keyword as written (BuildKit <c>Name()</c>: <c>node.Value</c>), e.g. <c>RUN</c> or <c>run</c>.</summary>
-    public string Keyword => Node.Keyword;
+    public string Keyword { get; private init; } = "";
 
     /// <summary>BuildKit's <c>Node.Original</c>: the logical line, continuations joined.</summary>
-    public string Original => Node.Original;
+    public string Original => _original.ToString();
 
     /// <summary>BuildKit's <c>String()</c>/<c>code</c>: <see cref="Original"/> with surrounding blanks trimmed (used in LLB names and history).</summary>
-    public string SourceCode => GoText.TrimSpace(Node.Original);
+    public string SourceCode => GoText.TrimSpace(Original);
 
     /// <summary>Where the instruction is (BuildKit <c>Location()</c>).</summary>
-    public SourceRange Range => Node.Range;
+    public SourceRange Range { get; private init; }
 
     /// <summary>Comment lines directly above (BuildKit <c>Comments()</c>).</summary>
-    public ImmutableArray<string> Comments => Node.PrevComments;
+    public ImmutableArray<string> Comments { get; private init; } = [];
 
-    /// <summary>The node this instruction was built from.</summary>
-    public required SyntaxNode Node { get; init; }
+    /// <summary>The node this instruction is built from.</summary>
+    public required SyntaxNode Node
+    {
+        init
+        {
+            Keyword = value.Keyword;
+            _original = value.OriginalText;
+            Range = value.Range;
+            Comments = value.PrevComments;
+        }
+    }
 }
 
 /// <summary>A key/value pair of ENV or LABEL.</summary>

@@ -44,15 +44,10 @@ internal static partial class InstructionParser
         }
 
         var built = stages.Select(s => new Stage(
-            s.From.StageName,
-            s.From.BaseName,
-            s.From.Platform,
-            s.From.Keyword,
-            s.From.SourceCode,
             DocComment(s.From.Comments, s.From.StageName),
             s.From,
             s.Commands.ToImmutable()));
-        return new Dockerfile(metaArgs.ToImmutable(), [.. built], tree);
+        return new Dockerfile(metaArgs.ToImmutable(), [.. built], tree.EscapeToken, tree.Directives);
     }
 
     /// <summary>Converts one node to its typed instruction (BuildKit <c>ParseInstruction</c>).</summary>
@@ -392,11 +387,7 @@ internal static partial class InstructionParser
             CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
-            Mounts = [.. mounts],
-            Network = network,
-            Security = security,
-            Devices = f is null ? [] : [.. f.Strings("device")],
-            FlagsUsed = f is null ? [] : [.. f.Used],
+            Flags = f is null ? RunFlags.None : new RunFlags([.. mounts], network, security, [.. f.Strings("device")], [.. f.Used]),
         };
     }
 

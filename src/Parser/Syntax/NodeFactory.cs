@@ -14,7 +14,14 @@ internal static class NodeFactory
     internal const int MaxOnbuildDepth = 64;
 
     /// <summary>Builds the node for <paramref name="line"/>; nested ONBUILDs are handled without recursion.</summary>
-    public static SyntaxNode FromLine(string line, DockerfileGrammar grammar, SourceRange range, ImmutableArray<string> comments)
+    /// <param name="line">The logical line.</param>
+    /// <param name="grammar">The grammar of the file's escape token and dialect.</param>
+    /// <param name="range">Where the instruction is.</param>
+    /// <param name="comments">The comment lines above it.</param>
+    /// <param name="document">The whole Dockerfile when <paramref name="line"/> is the part of it from <paramref name="start"/>, else null.</param>
+    /// <param name="start">Where <paramref name="line"/> starts in <paramref name="document"/>.</param>
+    /// <param name="words">Where repeated words are shared, if anywhere.</param>
+    public static SyntaxNode FromLine(string line, DockerfileGrammar grammar, SourceRange range, ImmutableArray<string> comments, string? document = null, int start = 0, WordPool? words = null)
     {
         var frames = new List<(string Keyword, ImmutableArray<string> Flags, string Original)>();
         string rest = line;
@@ -47,17 +54,29 @@ internal static class NodeFactory
                     range);
             }
 
-            var node = new SyntaxNode
-            {
-                Keyword = keyword,
-                Flags = flags,
-                Args = parsed.Args,
-                IsJson = parsed.IsJson,
-                IsLegacyKeyValue = parsed.LegacyKeyValue,
-                Original = rest,
-                Range = range,
-                PrevComments = frames.Count == 0 ? comments : [],
-            };
+            var node = frames.Count == 0 && document is not null
+                ? new SyntaxNode
+                {
+                    Keyword = keyword,
+                    Flags = words?.Share(flags) ?? flags,
+                    Args = words?.Share(parsed.Args) ?? parsed.Args,
+                    IsJson = parsed.IsJson,
+                    IsLegacyKeyValue = parsed.LegacyKeyValue,
+                    OriginalText = new LineText(document, start, line.Length),
+                    Range = range,
+                    PrevComments = comments,
+                }
+                : new SyntaxNode
+                {
+                    Keyword = keyword,
+                    Flags = flags,
+                    Args = parsed.Args,
+                    IsJson = parsed.IsJson,
+                    IsLegacyKeyValue = parsed.LegacyKeyValue,
+                    Original = rest,
+                    Range = range,
+                    PrevComments = frames.Count == 0 ? comments : [],
+                };
             for (int i = frames.Count - 1; i >= 0; i--)
             {
                 node = new SyntaxNode

@@ -31,8 +31,21 @@ public sealed record SyntaxNode
     /// <summary>For ENV and LABEL: true when the legacy <c>KEY value</c> form was used (BuildKit's <c>NoDelim</c>).</summary>
     public bool IsLegacyKeyValue { get; init; }
 
+    private readonly LineText _original = LineText.Of("");
+
     /// <summary>The logical line (continuations joined, escape tokens removed) exactly as BuildKit's <c>Node.Original</c>.</summary>
-    public required string Original { get; init; }
+    public string Original
+    {
+        get => _original.ToString();
+        init => _original = LineText.Of(value);
+    }
+
+    /// <summary><see cref="Original"/> as held: often its place in the whole Dockerfile.</summary>
+    internal LineText OriginalText
+    {
+        get => _original;
+        init => _original = value;
+    }
 
     /// <summary>Heredocs attached to this instruction, in order of appearance.</summary>
     public ImmutableArray<Heredoc> Heredocs { get; init; } = [];

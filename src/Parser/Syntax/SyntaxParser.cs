@@ -17,6 +17,7 @@ internal sealed partial class SyntaxParser
     private readonly List<Diagnostic> _warnings;
     private readonly string _text;
     private readonly StringBuilder _lineBuilder = new(256);
+    private readonly WordPool _words = new();
 
     private readonly bool _legacy;
 
@@ -94,6 +95,7 @@ internal sealed partial class SyntaxParser
 
             string line;
             bool hasEmptyContinuation = false;
+            bool isSlice = isEnd;
             if (isEnd)
             {
                 line = _text[tokenStart..logicalEnd];
@@ -137,7 +139,7 @@ internal sealed partial class SyntaxParser
             }
 
             var grammar = DockerfileGrammar.For(_directives.EscapeToken, _legacy);
-            var node = NodeFactory.FromLine(line, grammar, range, comments.Count == 0 ? [] : [.. comments]);
+            var node = NodeFactory.FromLine(line, grammar, range, comments.Count == 0 ? [] : [.. comments], isSlice ? _text : null, tokenStart, _words);
             if (CanContainHeredoc(node) && line.Contains("<<", StringComparison.Ordinal))
             {
                 var heredocs = HeredocsFromLine(line, range, _legacy);

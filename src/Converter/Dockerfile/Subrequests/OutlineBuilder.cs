@@ -41,7 +41,7 @@ internal static class OutlineBuilder
                 }
             }
 
-            foreach (var dep in stage.Deps.Keys.OrderByDescending(d => d.Name, StringComparer.Ordinal))
+            foreach (var dep in stage.Deps.Stages.OrderByDescending(d => d.Name, StringComparer.Ordinal))
             {
                 pending.Push(dep);
             }
