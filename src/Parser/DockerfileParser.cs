@@ -37,10 +37,29 @@ public static class DockerfileParser
         Dockerfile? ast = null;
         try
         {
-            tree = SyntaxParser.Parse(text, diagnostics, options.Dialect, byteOrderMark);
-            if (options.BuildInstructions)
+            if (options.BuildInstructions && !options.KeepSyntax)
             {
-                ast = InstructionParser.Build(tree);
+                (tree, ast, var error) = ParseStreaming(text, options, diagnostics, byteOrderMark);
+                if (error is not null)
+                {
+                    diagnostics.Add(error);
+                }
+            }
+            else
+            {
+                tree = SyntaxParser.Parse(text, diagnostics, options.Dialect, byteOrderMark);
+                if (options.OnNode is { } onNode)
+                {
+                    foreach (var node in tree.Nodes)
+                    {
+                        onNode(node);
+                    }
+                }
+
+                if (options.BuildInstructions)
+                {
+                    ast = InstructionParser.Build(tree);
+                }
             }
         }
         catch (ParseException ex)
@@ -59,6 +78,34 @@ public static class DockerfileParser
         }
 
         return new ParseResult(tree, ast, [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// Each node becomes its instruction as soon as it is read, and is then dropped. The first instruction error is
+    /// kept until every node has been read: a node-level error after it wins, as in BuildKit.
+    /// </summary>
+    private static (SyntaxTree Tree, Dockerfile? Ast, Diagnostic? Error) ParseStreaming(string text, ParseOptions options, List<Diagnostic> diagnostics, bool byteOrderMark)
+    {
+        var builder = new DockerfileBuilder(options.Dialect == BuildKitDialect.V0_11);
+        ParseException? instructionError = null;
+        var tree = SyntaxParser.Parse(text, diagnostics, options.Dialect, byteOrderMark, node =>
+        {
+            options.OnNode?.Invoke(node);
+            if (instructionError is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                builder.Add(node);
+            }
+            catch (ParseException ex)
+            {
+                instructionError = ex;
+            }
+        });
+        return instructionError is null ? (tree, builder.Build(tree.EscapeToken, tree.Directives), null) : (tree, null, instructionError.Diagnostic);
     }
 
     /// <summary>

@@ -12,6 +12,17 @@ public sealed record ParseOptions
     /// <summary>Which BuildKit release's reading of the few constructs that changed to follow (default: current).</summary>
     public BuildKitDialect Dialect { get; init; } = BuildKitDialect.Current;
 
+    /// <summary>
+    /// When false, the nodes are not kept: each is turned into its typed instruction as soon as it is read and goes
+    /// (<see cref="ParseResult.Syntax"/> then has no <see cref="SyntaxTree.Nodes"/>). A long Dockerfile's parse then holds
+    /// one tree instead of two. The result is the same otherwise: an error in the node level still wins over an error
+    /// in an instruction before it, as BuildKit reads every node before the first instruction.
+    /// </summary>
+    public bool KeepSyntax { get; init; } = true;
+
+    /// <summary>Called with each node in order, once it is read (before it becomes an instruction).</summary>
+    public Action<SyntaxNode>? OnNode { get; init; }
+
     /// <summary>Inputs longer than this many characters are rejected with a diagnostic (default 64 MiB).</summary>
     public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
 }

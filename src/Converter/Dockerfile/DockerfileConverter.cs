@@ -44,13 +44,14 @@ public static class DockerfileConverter
     }
 
     /// <summary>
-    /// Parses and runs the checks of the parse. Only the typed tree is kept: the node-level tree goes before the
-    /// conversion starts (a synchronous step, so that the asynchronous conversion does not hold it).
+    /// Parses and runs the checks of the parse. Only the typed tree is made: each node becomes its instruction as it
+    /// is read, the node checks noting what they find on the way.
     /// </summary>
     private static (Parser.Dockerfile Ast, ImmutableArray<Diagnostic> Warnings, Lint.ConversionLint Lint) Parse(string dockerfile, ConvertOptions options)
     {
-        var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect });
-        var lint = Lint.ConversionLint.Start(parsed, options, ExpansionBudget.ForDocument(dockerfile.Length));
+        var findings = new Lint.ParseChecks.NodeFindings();
+        var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect, KeepSyntax = false, OnNode = findings.Visit });
+        var lint = Lint.ConversionLint.Start(parsed, findings, options, ExpansionBudget.ForDocument(dockerfile.Length));
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;

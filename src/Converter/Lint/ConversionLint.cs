@@ -42,7 +42,7 @@ internal sealed class ConversionLint
     /// an invalid configuration is rejected as upstream words it.
     /// </summary>
     /// <remarks>The checks expand words with a budget of their own as large as the conversion's (<paramref name="budget"/>).</remarks>
-    public static ConversionLint Start(ParseResult parsed, ConvertOptions options, ExpansionBudget budget)
+    public static ConversionLint Start(ParseResult parsed, ParseChecks.NodeFindings findings, ConvertOptions options, ExpansionBudget budget)
     {
         CheckConfig config;
         if (options.Lint?.Config is { } given)
@@ -64,7 +64,7 @@ internal sealed class ConversionLint
         var lint = new ConversionLint(linter, lexer, options, parsed.Ast);
         if (linter.Active)
         {
-            ParseChecks.Run(parsed, linter);
+            ParseChecks.Run(parsed, findings, linter);
         }
 
         return lint;

@@ -13,12 +13,13 @@ internal static class ParseChecks
     private static readonly ImmutableHashSet<string> ReservedStageNames = ["context", "scratch"];
 
     /// <summary>
-    /// Runs the node checks over <paramref name="parsed"/> in source order, up to the instruction the parser rejected
-    /// (whose pre-parse checks still run, as upstream checks a node before parsing it).
+    /// Runs the node checks found while <paramref name="parsed"/> was read (<paramref name="findings"/>) in source
+    /// order, up to the instruction the parser rejected (whose pre-parse checks still run, as upstream checks a node
+    /// before parsing it), then the checks over the stages.
     /// </summary>
-    public static void Run(ParseResult parsed, Linter lint)
+    public static void Run(ParseResult parsed, NodeFindings findings, Linter lint)
     {
-        if (parsed.Syntax is not { } tree)
+        if (parsed.Syntax is null)
         {
             return;
         }
@@ -32,18 +33,17 @@ internal static class ParseChecks
         }
 
         var failedLine = parsed.FirstError?.Range.StartLine ?? int.MaxValue;
-        foreach (var node in tree.Nodes)
+        foreach (var finding in findings.All)
         {
-            if (node.StartLine > failedLine)
+            if (finding.StartLine > failedLine)
             {
                 break;
             }
 
-            var failed = failedLine >= node.StartLine && failedLine <= node.EndLine;
-            CheckNode(node, lint, failed);
-            if (failed)
+            var failed = failedLine >= finding.StartLine && failedLine <= finding.EndLine;
+            if (!(failed && finding.OnlyWhenParsed))
             {
-                break;
+                lint.Run(finding.Rule, SourceRange.Lines(finding.StartLine, finding.EndLine), finding.Message);
             }
         }
 
@@ -54,38 +54,72 @@ internal static class ParseChecks
         }
     }
 
-    private static SourceRange Lines(SyntaxNode node) => SourceRange.Lines(node.StartLine, node.EndLine);
-
-    private static void CheckNode(SyntaxNode node, Linter lint, bool failed)
+    /// <summary>
+    /// What the node checks find in each node, noted while the parser reads it (the nodes themselves are not kept);
+    /// <see cref="Run"/> reports them once the parse's outcome is known.
+    /// </summary>
+    internal sealed class NodeFindings
     {
-        var keyword = node.Keyword.ToLowerInvariant();
-        var args = node.Args;
-        if (keyword == "maintainer")
+        private readonly List<NodeFinding> _all = [];
+
+        public IReadOnlyList<NodeFinding> All => _all;
+
+        public void Visit(SyntaxNode node)
         {
-            lint.Run(LintRules.MaintainerDeprecated, Lines(node), LintRules.MaintainerDeprecated.Format());
-        }
-        else if (keyword == "from")
-        {
-            if (args.Length == 3 && args[2] != args[2].ToLowerInvariant())
+            var keyword = node.Keyword.ToLowerInvariant();
+            var args = node.Args;
+            if (keyword == "maintainer")
             {
-                lint.Run(LintRules.StageNameCasing, Lines(node), LintRules.StageNameCasing.Format(args[2]));
+                Add(node, LintRules.MaintainerDeprecated, LintRules.MaintainerDeprecated.Format());
+            }
+            else if (keyword == "from")
+            {
+                if (args.Length == 3 && args[2] != args[2].ToLowerInvariant())
+                {
+                    Add(node, LintRules.StageNameCasing, LintRules.StageNameCasing.Format(args[2]));
+                }
+
+                if (!FromMatchesAsCase(node.Keyword, args))
+                {
+                    Add(node, LintRules.FromAsCasing, LintRules.FromAsCasing.Format(node.Keyword, args[1]));
+                }
+
+                if (args.Length == 3)
+                {
+                    DefinitionDescription("FROM", [args[2].ToLowerInvariant()], node);
+                }
+            }
+            else if (keyword == "arg")
+            {
+                DefinitionDescription("ARG", [.. args.Select(a => a.Split('=', 2)[0])], node);
+            }
+        }
+
+        private void Add(SyntaxNode node, LintRule rule, string message, bool onlyWhenParsed = false) =>
+            _all.Add(new NodeFinding(node.StartLine, node.EndLine, rule, message, onlyWhenParsed));
+
+        /// <summary>InvalidDefinitionDescription: upstream checks it only for a node that parsed.</summary>
+        private void DefinitionDescription(string instruction, ImmutableArray<string> keys, SyntaxNode node)
+        {
+            if (node.PrevComments.IsEmpty || keys.IsEmpty)
+            {
+                return;
             }
 
-            if (!FromMatchesAsCase(node.Keyword, args))
+            var first = node.PrevComments[^1].Split(' ')[0];
+            if (keys.Contains(first))
             {
-                lint.Run(LintRules.FromAsCasing, Lines(node), LintRules.FromAsCasing.Format(node.Keyword, args[1]));
+                return;
             }
 
-            if (!failed && args.Length == 3)
-            {
-                DefinitionDescription("FROM", [args[2].ToLowerInvariant()], node, lint);
-            }
-        }
-        else if (keyword == "arg" && !failed)
-        {
-            DefinitionDescription("ARG", [.. args.Select(a => a.Split('=', 2)[0])], node, lint);
+            var example = keys.Length > 1 ? "<arg_key>" : keys[0];
+            Add(node, LintRules.InvalidDefinitionDescription, LintRules.InvalidDefinitionDescription.Format(instruction, example), onlyWhenParsed: true);
         }
     }
+
+    /// <summary>A node check's finding: the node's lines, the rule and its message.</summary>
+    /// <param name="OnlyWhenParsed">Reported only when the node's instruction parsed.</param>
+    internal readonly record struct NodeFinding(int StartLine, int EndLine, LintRule Rule, string Message, bool OnlyWhenParsed);
 
     private static bool FromMatchesAsCase(string keyword, ImmutableArray<string> args)
     {
@@ -102,23 +136,6 @@ internal static class ParseChecks
         }
 
         return lower ? args[1] == args[1].ToLowerInvariant() : args[1] == args[1].ToUpperInvariant();
-    }
-
-    private static void DefinitionDescription(string instruction, ImmutableArray<string> keys, SyntaxNode node, Linter lint)
-    {
-        if (node.PrevComments.IsEmpty || keys.IsEmpty)
-        {
-            return;
-        }
-
-        var first = node.PrevComments[^1].Split(' ')[0];
-        if (keys.Contains(first))
-        {
-            return;
-        }
-
-        var example = keys.Length > 1 ? "<arg_key>" : keys[0];
-        lint.Run(LintRules.InvalidDefinitionDescription, Lines(node), LintRules.InvalidDefinitionDescription.Format(instruction, example));
     }
 
     private static void StageNames(Parser.Dockerfile ast, Linter lint)

@@ -13,41 +13,15 @@ namespace CSharpFrontend.Parser.Instructions;
 internal static partial class InstructionParser
 {
     /// <summary>Builds stages and meta ARGs; throws <see cref="ParseException"/> on the first error, as BuildKit does.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dockerfile Build(SyntaxTree tree)
     {
-        bool legacy = tree.Dialect == BuildKitDialect.V0_11;
-        var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
-        var stages = new List<(FromInstruction From, ImmutableArray<Instruction>.Builder Commands)>();
+        var builder = new DockerfileBuilder(tree.Dialect == BuildKitDialect.V0_11);
         foreach (var node in tree.Nodes)
         {
-            var instruction = ParseInstruction(node, legacy);
-            if (stages.Count == 0 && instruction is ArgInstruction arg)
-            {
-                metaArgs.Add(arg);
-                continue;
-            }
-
-            if (instruction is FromInstruction from)
-            {
-                stages.Add((from, ImmutableArray.CreateBuilder<Instruction>()));
-                continue;
-            }
-
-            if (stages.Count == 0)
-            {
-                throw new ParseException(new Diagnostic(
-                    DiagnosticCodes.NoStage, DiagnosticSeverity.Error, "no build stage in current context", node.Range, DiagnosticLayer.Structure));
-            }
-
-            stages[^1].Commands.Add(instruction);
+            builder.Add(node);
         }
 
-        var built = stages.Select(s => new Stage(
-            DocComment(s.From.Comments, s.From.StageName),
-            s.From,
-            s.Commands.ToImmutable()));
-        return new Dockerfile(metaArgs.ToImmutable(), [.. built], tree.EscapeToken, tree.Directives);
+        return builder.Build(tree.EscapeToken, tree.Directives);
     }
 
     /// <summary>Converts one node to its typed instruction (BuildKit <c>ParseInstruction</c>).</summary>
@@ -647,7 +621,7 @@ internal static partial class InstructionParser
         return new ShellInstruction { Node = req.Node, Shell = shell };
     }
 
-    private static string DocComment(ImmutableArray<string> comments, string name)
+    internal static string DocComment(ImmutableArray<string> comments, string name)
     {
         if (name.Length == 0)
         {

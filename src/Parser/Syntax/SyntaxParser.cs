@@ -35,8 +35,11 @@ internal sealed partial class SyntaxParser
     /// <param name="warnings">Receives the warnings.</param>
     /// <param name="dialect">The BuildKit release to follow.</param>
     /// <param name="byteOrderMark">A byte-order mark was removed (it still makes a line).</param>
-    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current, bool byteOrderMark = false) =>
-        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11) { _byteOrderMark = byteOrderMark }.Run() with { Dialect = dialect };
+    /// <param name="consumer">When given, receives each node in order instead of the tree (whose nodes are then empty).</param>
+    public static SyntaxTree Parse(string text, List<Diagnostic> warnings, BuildKitDialect dialect = BuildKitDialect.Current, bool byteOrderMark = false, Action<SyntaxNode>? consumer = null) =>
+        new SyntaxParser(text, warnings, dialect == BuildKitDialect.V0_11) { _byteOrderMark = byteOrderMark, _consumer = consumer }.Run() with { Dialect = dialect };
+
+    private Action<SyntaxNode>? _consumer;
 
     private bool _byteOrderMark;
 
@@ -47,6 +50,7 @@ internal sealed partial class SyntaxParser
     private SyntaxTree Run()
     {
         var nodes = ImmutableArray.CreateBuilder<SyntaxNode>();
+        var count = 0;
         var comments = new List<string>();
         PhysicalLine last = default;
         while (_reader.Next(out var first))
@@ -181,11 +185,20 @@ internal sealed partial class SyntaxParser
                 }
             }
 
-            nodes.Add(node);
+            if (_consumer is { } consumer)
+            {
+                consumer(node);
+            }
+            else
+            {
+                nodes.Add(node);
+            }
+
+            count++;
             comments.Clear();
         }
 
-        if (nodes.Count == 0)
+        if (count == 0)
         {
             // BuildKit reports the number of lines read (0 for an empty file).
             int line = last.Number == 0 && _byteOrderMark ? 1 : last.Number;
@@ -201,7 +214,7 @@ internal sealed partial class SyntaxParser
                 SourceRange.Lines(line, line));
         }
 
-        return new SyntaxTree(nodes.ToImmutable(), _directives.Directives, _directives.EscapeToken);
+        return new SyntaxTree(nodes.DrainToImmutable(), _directives.Directives, _directives.EscapeToken);
     }
 
     /// <summary>
