@@ -199,13 +199,13 @@ public static class DockerfileConverter
         private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, CancellationToken cancellationToken)
         {
             var environment = ArgsEnvironment(metaArgs);
+            var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < dockerfile.Stages.Length; i++)
             {
                 var stage = dockerfile.Stages[i];
                 var name = _lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError)
                     ? nameResult.Value
                     : throw new ConvertException(nameError!.Message, stage.Range);
-                var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
                 lint.BaseName(stage, nameResult, declared);
                 var used = new HashSet<string>(nameResult.UsedVariables, StringComparer.Ordinal);
                 if (name.Length == 0)
@@ -271,7 +271,11 @@ public static class DockerfileConverter
                     state.Outline.UsedArgs.UnionWith(used);
                 }
                 var total = name != EmptyImageName && state.Base is null ? 1 : 0;
-                total += stage.Commands.Count(c => c is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction);
+                foreach (var command in stage.Commands)
+                {
+                    total += command is AddInstruction or CopyInstruction or RunInstruction or WorkdirInstruction ? 1 : 0;
+                }
+
                 state.CmdTotal = total;
                 if (options.IgnoreCache is { } ignore)
                 {
@@ -318,7 +322,7 @@ public static class DockerfileConverter
                     }
                 }
 
-                stage.Commands.InsertRange(0, commands);
+                stage.Commands = [.. commands, .. stage.Commands];
                 stage.CmdTotal += commands.Count;
                 stage.Image = stage.Image with { Config = stage.Image.Config with { OnBuild = null } };
             }
@@ -395,16 +399,21 @@ public static class DockerfileConverter
                     continue;
                 }
 
-                state.Commands.EnsureCapacity(stage.Commands.Length);
+                var commands = ImmutableArray.CreateBuilder<PreparedCommand>(stage.Commands.Length);
                 foreach (var instruction in stage.Commands)
                 {
                     var sources = SourcesOf(instruction);
-                    state.Commands.Add(new PreparedCommand(instruction, sources));
-                    foreach (var source in sources.OfType<StageDispatch>())
+                    commands.Add(new PreparedCommand(instruction, sources));
+                    foreach (var source in sources)
                     {
-                        state.Deps.Set(source, instruction);
+                        if (source is not null)
+                        {
+                            state.Deps.Set(source, instruction);
+                        }
                     }
                 }
+
+                state.Commands = commands.MoveToImmutable();
             }
         }
 
@@ -432,11 +441,15 @@ public static class DockerfileConverter
                     caseSensitive: true))
                 : new ConvertException($"target stage {options.Target} could not be found");
 
+        /// <summary>Characters without which a word expands to itself (variables, quotes, either escape token).</summary>
+        private static readonly System.Buffers.SearchValues<char> ExpansionCharacters = System.Buffers.SearchValues.Create("$'\"\\`");
+
         private ImmutableArray<StageDispatch?> SourcesOf(Instruction instruction)
         {
             switch (instruction)
             {
                 case CopyInstruction { From.Length: > 0 } copy when options.Profile.CopyFromRejectsExpansion
+                    && copy.From.AsSpan().IndexOfAny(ExpansionCharacters) >= 0
                     && (!_lexer.TryExpand(copy.From, ImmutableDictionary<string, string>.Empty, out var literal, out _) || literal != copy.From):
                     throw new ConvertException("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
                 case CopyInstruction { From.Length: > 0 } copy:

@@ -5,32 +5,27 @@ namespace CSharpFrontend.Converter.Dockerfile;
 /// <summary>
 /// The stages one stage reads from, in the order first referenced, each with the last instruction that reads it (as
 /// BuildKit keeps one command per dependency). Most stages have none or one, so the entries are a small array, with
-/// an index by stage only once there are many (a Dockerfile of 100,000 stages keeps ≈ 40 bytes per dependency).
+/// an index by stage only once there are many (a Dockerfile of 100,000 stages keeps ≈ 40 bytes per dependency). A
+/// mutable value held in its stage (<see cref="StageDispatch.Deps"/> returns it by reference).
 /// </summary>
-internal sealed class StageDependencies
+internal struct StageDependencies
 {
     private const int IndexedFrom = 8;
 
     private (StageDispatch Stage, Instruction Instruction)[]? _entries;
     private Dictionary<StageDispatch, int>? _index;
 
-    public int Count { get; private set; }
+    public readonly int Count => _count;
+
+    private int _count;
 
     /// <summary>The <paramref name="position"/>-th dependency in the order first referenced.</summary>
-    public (StageDispatch Stage, Instruction Instruction) this[int position] =>
+    public readonly (StageDispatch Stage, Instruction Instruction) this[int position] =>
         position < Count ? _entries![position] : throw new ArgumentOutOfRangeException(nameof(position));
 
     /// <summary>The stages in the order first referenced.</summary>
-    public IEnumerable<StageDispatch> Stages
-    {
-        get
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                yield return _entries![i].Stage;
-            }
-        }
-    }
+    public readonly IEnumerable<StageDispatch> Stages =>
+        _entries is null ? [] : _entries.Take(Count).Select(entry => entry.Stage);
 
     /// <summary>Records that <paramref name="instruction"/> reads <paramref name="stage"/> (it replaces an earlier one for the same stage).</summary>
     public void Set(StageDispatch stage, Instruction instruction)
@@ -50,7 +45,7 @@ internal sealed class StageDependencies
 
         _entries[Count] = (stage, instruction);
         _index?.Add(stage, Count);
-        Count++;
+        _count++;
         if (_index is null && Count >= IndexedFrom)
         {
             _index = new Dictionary<StageDispatch, int>(ReferenceEqualityComparer.Instance);
@@ -61,7 +56,7 @@ internal sealed class StageDependencies
         }
     }
 
-    private int Find(StageDispatch stage)
+    private readonly int Find(StageDispatch stage)
     {
         if (_index is not null)
         {

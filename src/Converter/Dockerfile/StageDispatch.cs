@@ -66,12 +66,15 @@ internal sealed class StageDispatch
     /// The stages this one reads from, in the order first referenced, each with the last instruction that reads it
     /// (as BuildKit keeps one command per dependency): the circular-dependency error points at those instructions.
     /// </summary>
-    public StageDependencies Deps { get; } = new();
+    public ref StageDependencies Deps => ref _deps;
+
+    // A value in the stage itself, not an object of its own: most stages read from none or one other.
+    private StageDependencies _deps;
 
     /// <summary>Where the dependency-cycle search is with this stage (<see cref="StageTable.FindCycle"/>).</summary>
     internal CycleSearchMark CycleSearch { get; set; }
 
-    public List<PreparedCommand> Commands { get; } = [];
+    public ImmutableArray<PreparedCommand> Commands { get; set; } = [];
 
     /// <remarks>
     /// This and the other tables of a stage are made when first used: a stage that is never dispatched (one of

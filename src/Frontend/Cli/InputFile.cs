@@ -14,7 +14,7 @@ internal sealed record InputFile(string DisplayName, string Text)
             using var stdin = Console.OpenStandardInput();
             using var buffer = new MemoryStream();
             stdin.CopyTo(buffer);
-            return new InputFile("<stdin>", Utf8.GetString(buffer.ToArray()));
+            return new InputFile("<stdin>", Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
 
         if (Directory.Exists(path))
@@ -22,7 +22,7 @@ internal sealed record InputFile(string DisplayName, string Text)
             throw new IOException($"it is a directory; name the Dockerfile in it (e.g. {Path.Combine(path, "Dockerfile")})");
         }
 
-        return new InputFile(path, Utf8.GetString(File.ReadAllBytes(path)));
+        return new InputFile(path, Utf8FileText.Read(path));
     }
 
     /// <summary>Reads the input, or prints why it cannot be read and returns null.</summary>
