@@ -23,10 +23,13 @@ internal readonly record struct PreparedCommand(Instruction Instruction, Immutab
 /// </summary>
 internal sealed class StageDispatch
 {
-    private HashSet<string>? _contextPaths;
-    private HashSet<string>? _paths;
-    private List<ArgValue>? _buildArgs;
     private Subrequests.OutlineCapture? _outline;
+
+    // What only a dispatched stage needs, made when first set (most stages of a long cycle are never dispatched).
+    private Work? _work;
+
+    // A boxed SourceRange: only images named by an instruction have one.
+    private readonly object? _namedAt;
 
     public StageDispatch(Stage? stage, string baseName, string stageName)
     {
@@ -80,7 +83,7 @@ internal sealed class StageDispatch
     /// This and the other tables of a stage are made when first used: a stage that is never dispatched (one of
     /// thousands in a dependency cycle) costs no more than its name and dependencies.
     /// </remarks>
-    public HashSet<string> ContextPaths => _contextPaths ??= new(StringComparer.Ordinal);
+    public HashSet<string> ContextPaths => Working.ContextPaths ??= new(StringComparer.Ordinal);
 
     /// <summary>
     /// The paths other stages read from this one (COPY --from sources, RUN --mount from= sources), shared with the
@@ -89,15 +92,23 @@ internal sealed class StageDispatch
     /// </summary>
     public HashSet<string> Paths
     {
-        get => _paths ??= new(StringComparer.Ordinal);
-        set => _paths = value;
+        get => Working.Paths ??= new(StringComparer.Ordinal);
+        set => Working.Paths = value;
     }
 
-    public LlbState State { get; set; } = LlbState.Scratch;
+    public LlbState State
+    {
+        get => _work?.State ?? LlbState.Scratch;
+        set => Working.State = value;
+    }
 
-    public ImageConfig Image { get; set; } = ImageConfig.Empty;
+    public ImageConfig Image
+    {
+        get => _work?.Image ?? ImageConfig.Empty;
+        set => Working.Image = value;
+    }
 
-    public List<ArgValue> BuildArgs => _buildArgs ??= [];
+    public List<ArgValue> BuildArgs => Working.BuildArgs ??= [];
 
     public bool IgnoreCache { get; set; }
 
@@ -111,14 +122,26 @@ internal sealed class StageDispatch
     /// <summary>Whether the stage's state is final enough to be read from: its instructions have started (or it is an image).</summary>
     public bool Dispatched { get; set; }
 
-    public bool CmdSet { get; set; }
+    public bool CmdSet
+    {
+        get => _work?.CmdSet ?? false;
+        set => Working.CmdSet = value;
+    }
 
-    public int CmdIndex { get; set; }
+    public int CmdIndex
+    {
+        get => _work?.CmdIndex ?? 0;
+        set => Working.CmdIndex = value;
+    }
 
     public int CmdTotal { get; set; }
 
     /// <summary>Whether the command being dispatched is an ONBUILD trigger (its step name says so).</summary>
-    public bool DispatchingOnBuild { get; set; }
+    public bool DispatchingOnBuild
+    {
+        get => _work?.DispatchingOnBuild ?? false;
+        set => Working.DispatchingOnBuild = value;
+    }
 
     /// <summary>Whether the base image has been looked up (or the stage found not to need it).</summary>
     public bool Resolved { get; set; }
@@ -130,10 +153,29 @@ internal sealed class StageDispatch
     public SourceRange? Location => Stage?.Range ?? NamedAt;
 
     /// <summary>For an image named only by an instruction: that instruction's range.</summary>
-    public SourceRange? NamedAt { get; init; }
+    public SourceRange? NamedAt
+    {
+        get => _namedAt as SourceRange?;
+        init => _namedAt = value;
+    }
 
     /// <summary>The FROM line's text, for the <c>com.docker.dockerfile.v1.command</c> description.</summary>
     public string SourceCode => Stage?.SourceCode ?? "";
+
+    private Work Working => _work ??= new();
+
+    /// <summary>The state of a stage being dispatched.</summary>
+    private sealed class Work
+    {
+        public HashSet<string>? ContextPaths;
+        public HashSet<string>? Paths;
+        public List<ArgValue>? BuildArgs;
+        public LlbState State = LlbState.Scratch;
+        public ImageConfig Image = ImageConfig.Empty;
+        public bool CmdSet;
+        public int CmdIndex;
+        public bool DispatchingOnBuild;
+    }
 
     /// <summary>This stage and every stage it builds on or reads from, transitively (one walk for all questions).</summary>
     public IReadOnlySet<StageDispatch> Reachable()

@@ -5,8 +5,24 @@ namespace CSharpFrontend.Parser;
 /// <summary>Instructions whose command line may be shell or exec form (BuildKit <c>ShellDependantCmdLine</c>).</summary>
 public abstract record ShellDependentInstruction : Instruction
 {
+    private readonly ImmutableArray<string> _cmdLine = [];
+    private readonly LineText _command;
+
     /// <summary>Exec form: the JSON words. Shell form: a single element, the argument text (not split).</summary>
-    public required ImmutableArray<string> CmdLine { get; init; }
+    public ImmutableArray<string> CmdLine
+    {
+        get => _command.Text is null ? _cmdLine : [_command.ToString()];
+        init => (_cmdLine, _command) = (value, default);
+    }
+
+    /// <summary>
+    /// <see cref="CmdLine"/> as held: the words, or the shell form's one word as its place in the Dockerfile (a long
+    /// Dockerfile of RUNs then keeps no copy of their commands).
+    /// </summary>
+    internal (ImmutableArray<string> Words, LineText Text) Command
+    {
+        init => (_cmdLine, _command) = value.Text.Text is null ? (value.Words, default(LineText)) : (default(ImmutableArray<string>), value.Text);
+    }
 
     /// <summary>Heredocs attached to the instruction.</summary>
     public ImmutableArray<ShellInlineFile> Files { get; init; } = [];

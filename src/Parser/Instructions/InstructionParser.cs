@@ -297,6 +297,22 @@ internal static partial class InstructionParser
         return new WorkdirInstruction { Node = req.Node, Path = req.Args[0] };
     }
 
+    /// <summary>The command words; a shell form's one word as its place in the Dockerfile when it is part of the line there.</summary>
+    private static (ImmutableArray<string> Words, LineText Text) CommandOf(Request req)
+    {
+        var words = HandleJsonArgs(req.Args, req.Node.IsJson);
+        if (!req.Node.IsJson && words.Length == 1 && req.Node.OriginalText is { Start: >= 0 } line)
+        {
+            var at = line.Text.AsSpan(line.Start, line.Length).LastIndexOf(words[0]);
+            if (at >= 0)
+            {
+                return (default, new LineText(line.Text, line.Start + at, words[0].Length));
+            }
+        }
+
+        return (words, default);
+    }
+
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)
     {
         if (args.Count == 0)
@@ -358,7 +374,7 @@ internal static partial class InstructionParser
 
         return new RunInstruction {
             Node = req.Node,
-            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Command = CommandOf(req),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
             Flags = f is null ? RunFlags.None : new RunFlags([.. mounts], network, security, [.. f.Strings("device")], [.. f.Used]),
@@ -370,7 +386,7 @@ internal static partial class InstructionParser
         req.ParseNoFlags();
         return new CmdInstruction {
             Node = req.Node,
-            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Command = CommandOf(req),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
         };
@@ -381,7 +397,7 @@ internal static partial class InstructionParser
         req.ParseNoFlags();
         return new EntrypointInstruction {
             Node = req.Node,
-            CmdLine = HandleJsonArgs(req.Args, req.Node.IsJson),
+            Command = CommandOf(req),
             Files = Files(req),
             PrependShell = !req.Node.IsJson,
         };
