@@ -12,5 +12,20 @@ internal readonly record struct LineText(string Text, int Start, int Length)
     /// <summary>A line held as its own string.</summary>
     public static LineText Of(string line) => new(line, -1, line.Length);
 
+    /// <summary><paramref name="value"/> as a place in <paramref name="line"/>'s document when it is part of it there, else held as it is.</summary>
+    public static LineText Within(LineText line, string value)
+    {
+        if (line.Start >= 0 && value.Length > 0)
+        {
+            var at = line.Text.AsSpan(line.Start, line.Length).LastIndexOf(value);
+            if (at >= 0)
+            {
+                return new LineText(line.Text, line.Start + at, value.Length);
+            }
+        }
+
+        return Of(value);
+    }
+
     public override string ToString() => Start < 0 ? Text : Text.Substring(Start, Length);
 }

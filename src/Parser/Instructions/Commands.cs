@@ -122,8 +122,20 @@ public abstract record FileInstruction : Instruction
 /// <summary><c>COPY</c>.</summary>
 public sealed record CopyInstruction : FileInstruction
 {
+    private readonly LineText _from = LineText.Of("");
+
     /// <summary><c>--from</c>, raw; empty when absent.</summary>
-    public string From { get; init; } = string.Empty;
+    public string From
+    {
+        get => _from.ToString();
+        init => _from = LineText.Of(value);
+    }
+
+    /// <summary><see cref="From"/> as its place in the Dockerfile (a Dockerfile of many stages keeps no copy of it).</summary>
+    internal LineText FromText
+    {
+        init => _from = value;
+    }
 
     /// <summary><c>--parents</c>.</summary>
     public bool Parents { get; init; }

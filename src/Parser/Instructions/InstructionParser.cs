@@ -214,7 +214,7 @@ internal static partial class InstructionParser
         return new CopyInstruction {
             Node = req.Node,
             SourcesAndDest = sd,
-            From = (f?.String("from") ?? string.Empty),
+            FromText = LineText.Within(req.Node.OriginalText, f?.String("from") ?? string.Empty),
             Chown = (f?.String("chown") ?? string.Empty),
             Chmod = (f?.String("chmod") ?? string.Empty),
             Link = (f?.Bool("link") ?? false),
@@ -301,16 +301,9 @@ internal static partial class InstructionParser
     private static (ImmutableArray<string> Words, LineText Text) CommandOf(Request req)
     {
         var words = HandleJsonArgs(req.Args, req.Node.IsJson);
-        if (!req.Node.IsJson && words.Length == 1 && req.Node.OriginalText is { Start: >= 0 } line)
-        {
-            var at = line.Text.AsSpan(line.Start, line.Length).LastIndexOf(words[0]);
-            if (at >= 0)
-            {
-                return (default, new LineText(line.Text, line.Start + at, words[0].Length));
-            }
-        }
-
-        return (words, default);
+        return !req.Node.IsJson && words.Length == 1 && LineText.Within(req.Node.OriginalText, words[0]) is { Start: >= 0 } text
+            ? (default, text)
+            : (words, default);
     }
 
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)
