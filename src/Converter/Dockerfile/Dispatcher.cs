@@ -13,7 +13,8 @@ internal sealed partial class Dispatcher(
     StageTable stages,
     LlbState buildContext,
     IReadOnlyList<ArgValue> metaArgs,
-    Lint.ConversionLint lint)
+    Lint.ConversionLint lint,
+    Func<Instruction, System.Collections.Immutable.ImmutableArray<StageDispatch?>> sourcesOf)
 {
     private const string HistoryComment = "buildkit.dockerfile.v0";
 
@@ -85,13 +86,17 @@ internal sealed partial class Dispatcher(
             Dispatch(stage, new PreparedCommand(instruction, SourcesOfTrigger(instruction)), stage.Location);
         }
 
-        foreach (var command in stage.Commands)
+        stage.DispatchingOnBuild = true;
+        foreach (var command in stage.Triggers)
         {
-            stage.DispatchingOnBuild = command.IsOnBuild;
-            Dispatch(stage, command, command.IsOnBuild ? stage.Location : command.Instruction.Range);
+            Dispatch(stage, command, stage.Location);
         }
 
         stage.DispatchingOnBuild = false;
+        foreach (var instruction in stage.Stage?.Commands ?? [])
+        {
+            Dispatch(stage, new PreparedCommand(instruction, sourcesOf(instruction)), instruction.Range);
+        }
     }
 
     private System.Collections.Immutable.ImmutableArray<StageDispatch?> SourcesOfTrigger(Instruction instruction) =>

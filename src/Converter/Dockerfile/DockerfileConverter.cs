@@ -90,6 +90,9 @@ public static class DockerfileConverter
         private readonly List<(DeferredVertex Vertex, Contexts.LocalContextSource Source, StageDispatch Stage)> _localContexts = [];
         private readonly Subrequests.OutlineCapture _globalOutline = new();
 
+        // The sources of the instructions that named images (registered as stages when first asked).
+        private readonly Dictionary<Instruction, ImmutableArray<StageDispatch?>> _namedImages = new(ReferenceEqualityComparer.Instance);
+
         public PlatformOptions Platforms { get; } = PlatformOptions.From(options);
 
         public async ValueTask<(LlbState State, ImageConfig Image, StageDispatch Target)> RunAsync(CancellationToken cancellationToken)
@@ -126,7 +129,7 @@ public static class DockerfileConverter
             var excludes = options.ExcludesLoader is { } loadExcludes ? await loadExcludes(cancellationToken).ConfigureAwait(false) : options.Excludes;
             lint.UseExcludes(excludes);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
-            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint);
+            var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint, SourcesOf);
             var contextPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in _stages.States.ToArray())
             {
@@ -301,7 +304,7 @@ public static class DockerfileConverter
 
                 stage.OnBuildInit = true;
                 var triggers = stage.Base is { } @base
-                    ? [.. @base.Commands.Select(c => c.Instruction).OfType<OnbuildInstruction>().Select(o => o.Expression)]
+                    ? [.. (@base.Stage?.Commands ?? []).OfType<OnbuildInstruction>().Select(o => o.Expression)]
                     : stage.Image.Config.OnBuild ?? [];
                 if (triggers.IsDefaultOrEmpty)
                 {
@@ -322,7 +325,7 @@ public static class DockerfileConverter
                     }
                 }
 
-                stage.Commands = [.. commands, .. stage.Commands];
+                stage.Triggers = [.. commands];
                 stage.CmdTotal += commands.Count;
                 stage.Image = stage.Image with { Config = stage.Image.Config with { OnBuild = null } };
             }
@@ -399,12 +402,9 @@ public static class DockerfileConverter
                     continue;
                 }
 
-                var commands = ImmutableArray.CreateBuilder<PreparedCommand>(stage.Commands.Length);
                 foreach (var instruction in stage.Commands)
                 {
-                    var sources = SourcesOf(instruction);
-                    commands.Add(new PreparedCommand(instruction, sources));
-                    foreach (var source in sources)
+                    foreach (var source in SourcesOf(instruction))
                     {
                         if (source is not null)
                         {
@@ -412,8 +412,6 @@ public static class DockerfileConverter
                         }
                     }
                 }
-
-                state.Commands = commands.MoveToImmutable();
             }
         }
 
@@ -444,7 +442,28 @@ public static class DockerfileConverter
         /// <summary>Characters without which a word expands to itself (variables, quotes, either escape token).</summary>
         private static readonly System.Buffers.SearchValues<char> ExpansionCharacters = System.Buffers.SearchValues.Create("$'\"\\`");
 
+        /// <summary>
+        /// The stages <paramref name="instruction"/> reads from, the same each time it is asked: an image it names is
+        /// registered as a stage once (its first asking), as BuildKit adds one per instruction.
+        /// </summary>
         private ImmutableArray<StageDispatch?> SourcesOf(Instruction instruction)
+        {
+            if (_namedImages.TryGetValue(instruction, out var known))
+            {
+                return known;
+            }
+
+            var registered = _stages.States.Count;
+            var sources = FindSources(instruction);
+            if (_stages.States.Count > registered)
+            {
+                _namedImages[instruction] = sources;
+            }
+
+            return sources;
+        }
+
+        private ImmutableArray<StageDispatch?> FindSources(Instruction instruction)
         {
             switch (instruction)
             {

@@ -77,7 +77,11 @@ internal sealed class StageDispatch
     /// <summary>Where the dependency-cycle search is with this stage (<see cref="StageTable.FindCycle"/>).</summary>
     internal CycleSearchMark CycleSearch { get; set; }
 
-    public ImmutableArray<PreparedCommand> Commands { get; set; } = [];
+    /// <summary>
+    /// The base's ONBUILD triggers, run before the stage's own instructions. The instructions themselves are not kept
+    /// here: the dispatcher reads them from <see cref="Stage"/> with the stages they read from, when it gets to them.
+    /// </summary>
+    public ImmutableArray<PreparedCommand> Triggers { get; set; } = [];
 
     /// <remarks>
     /// This and the other tables of a stage are made when first used: a stage that is never dispatched (one of
@@ -146,7 +150,7 @@ internal sealed class StageDispatch
     /// <summary>Whether the base image has been looked up (or the stage found not to need it).</summary>
     public bool Resolved { get; set; }
 
-    /// <summary>Whether the base's ONBUILD triggers have been added to <see cref="Commands"/>.</summary>
+    /// <summary>Whether the base's ONBUILD triggers have been added to <see cref="Triggers"/>.</summary>
     public bool OnBuildInit { get; set; }
 
     /// <summary>Where the stage is defined: its FROM, or the instruction that named an image as a stage.</summary>
