@@ -62,7 +62,7 @@ public sealed record SourceContent(string Path, string Data, bool Expand);
 /// <param name="DestPath">Destination.</param>
 /// <param name="SourcePaths">Path sources (non-heredoc), in order.</param>
 /// <param name="SourceContents">Heredoc sources, in order.</param>
-public sealed record SourcesAndDest(string DestPath, ImmutableArray<string> SourcePaths, ImmutableArray<SourceContent> SourceContents);
+public readonly record struct SourcesAndDest(string DestPath, ImmutableArray<string> SourcePaths, ImmutableArray<SourceContent> SourceContents);
 
 /// <summary>A heredoc attached to RUN/CMD/ENTRYPOINT (BuildKit <c>ShellInlineFile</c>).</summary>
 /// <param name="Name">The heredoc name.</param>
