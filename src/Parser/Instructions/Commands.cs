@@ -106,17 +106,32 @@ public abstract record FileInstruction : Instruction
     /// <summary>Sources and destination.</summary>
     public required SourcesAndDest SourcesAndDest { get; init; }
 
+    /// <summary>The flags COPY and ADD share (<see cref="FileFlags.None"/>, one shared value, when none is given).</summary>
+    public FileFlags Flags { get; init; } = FileFlags.None;
+
     /// <summary><c>--chown</c>, raw; empty when absent.</summary>
-    public string Chown { get; init; } = string.Empty;
+    public string Chown => Flags.Chown;
 
     /// <summary><c>--chmod</c>, raw; empty when absent.</summary>
-    public string Chmod { get; init; } = string.Empty;
+    public string Chmod => Flags.Chmod;
 
     /// <summary><c>--link</c>.</summary>
-    public bool Link { get; init; }
+    public bool Link => Flags.Link;
 
     /// <summary><c>--exclude</c> patterns, raw, in order.</summary>
-    public ImmutableArray<string> ExcludePatterns { get; init; } = [];
+    public ImmutableArray<string> ExcludePatterns => Flags.ExcludePatterns;
+}
+
+/// <summary>The flags of COPY and ADD.</summary>
+/// <param name="Chown"><c>--chown</c>, raw; empty when absent.</param>
+/// <param name="Chmod"><c>--chmod</c>, raw; empty when absent.</param>
+/// <param name="Link"><c>--link</c>.</param>
+/// <param name="ExcludePatterns"><c>--exclude</c> patterns, raw, in order.</param>
+/// <param name="Parents">COPY's <c>--parents</c>.</param>
+public sealed record FileFlags(string Chown, string Chmod, bool Link, ImmutableArray<string> ExcludePatterns, bool Parents)
+{
+    /// <summary>No flag given.</summary>
+    public static FileFlags None { get; } = new("", "", false, [], false);
 }
 
 /// <summary><c>COPY</c>.</summary>
@@ -138,7 +153,7 @@ public sealed record CopyInstruction : FileInstruction
     }
 
     /// <summary><c>--parents</c>.</summary>
-    public bool Parents { get; init; }
+    public bool Parents => Flags.Parents;
 }
 
 /// <summary><c>ADD</c>.</summary>

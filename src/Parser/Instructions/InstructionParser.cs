@@ -189,13 +189,10 @@ internal static partial class InstructionParser
         return new AddInstruction {
             Node = req.Node,
             SourcesAndDest = sd,
-            Chown = (f?.String("chown") ?? string.Empty),
-            Chmod = (f?.String("chmod") ?? string.Empty),
-            Link = (f?.Bool("link") ?? false),
+            Flags = FileFlagsOf(f, parents: false),
             KeepGitDir = (f?.IsUsed("keep-git-dir") ?? false) ? (f?.Bool("keep-git-dir") ?? false) : null,
             Checksum = (f?.String("checksum") ?? string.Empty),
             Unpack = (f?.IsUsed("unpack") ?? false) ? (f?.Bool("unpack") ?? false) : null,
-            ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
         };
     }
 
@@ -215,13 +212,13 @@ internal static partial class InstructionParser
             Node = req.Node,
             SourcesAndDest = sd,
             FromText = LineText.Within(req.Node.OriginalText, f?.String("from") ?? string.Empty),
-            Chown = (f?.String("chown") ?? string.Empty),
-            Chmod = (f?.String("chmod") ?? string.Empty),
-            Link = (f?.Bool("link") ?? false),
-            Parents = (f?.Bool("parents") ?? false),
-            ExcludePatterns = f is null ? [] : [.. f.Strings("exclude")],
+            Flags = FileFlagsOf(f, parents: f?.Bool("parents") ?? false),
         };
     }
+
+    /// <summary>The shared flags of COPY and ADD; the one shared value when none was given.</summary>
+    private static FileFlags FileFlagsOf(BuildFlags? f, bool parents) =>
+        f is null ? FileFlags.None : new FileFlags(f.String("chown"), f.String("chmod"), f.Bool("link"), [.. f.Strings("exclude")], parents);
 
     private static Instruction ParseFrom(Request req)
     {
