@@ -18,3 +18,12 @@ public sealed class NativeBinaryFactAttribute : FactAttribute
     /// <summary>The binary; a test failure naming what is missing when there is none.</summary>
     public static string Path => RequiredTools.Need(File.Exists(PathIfAny) ? PathIfAny : null, Missing);
 }
+
+/// <summary>A theory over the published NativeAOT binary (see <see cref="NativeBinaryFactAttribute"/>).</summary>
+public sealed class NativeBinaryTheoryAttribute : TheoryAttribute
+{
+    public NativeBinaryTheoryAttribute()
+    {
+        Skip = new NativeBinaryFactAttribute().Skip;
+    }
+}

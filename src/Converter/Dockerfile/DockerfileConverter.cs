@@ -85,7 +85,7 @@ public static class DockerfileConverter
     private sealed class Conversion(Parser.Dockerfile dockerfile, ConvertOptions options, ExpansionBudget expansionBudget, Lint.ConversionLint lint)
     {
         private readonly ShellLexer _lexer = new(dockerfile.EscapeToken, new ShellLexerOptions { Budget = expansionBudget });
-        private readonly StageTable _stages = new();
+        private readonly StageTable _stages = new(dockerfile.Stages.Length);
         private readonly DeferredVertex _context = new();
         private readonly List<(DeferredVertex Vertex, Contexts.LocalContextSource Source, StageDispatch Stage)> _localContexts = [];
         private readonly Subrequests.OutlineCapture _globalOutline = new();

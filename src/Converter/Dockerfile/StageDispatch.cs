@@ -28,8 +28,8 @@ internal sealed class StageDispatch
     // What only a dispatched stage needs, made when first set (most stages of a long cycle are never dispatched).
     private Work? _work;
 
-    // A boxed SourceRange: only images named by an instruction have one.
-    private readonly object? _namedAt;
+    // What few stages have: a named context, ONBUILD triggers, the place of an image named by an instruction.
+    private RareParts? _rare;
 
     public StageDispatch(Stage? stage, string baseName, string stageName)
     {
@@ -56,7 +56,11 @@ internal sealed class StageDispatch
     /// The named context that stands for the stage (by its name), loaded when the stage is reachable; its
     /// instructions never run.
     /// </summary>
-    public Contexts.NamedContextRequest? Context { get; set; }
+    public Contexts.NamedContextRequest? Context
+    {
+        get => _rare?.Context;
+        set => Rare.Context = value;
+    }
 
     /// <summary>Whether a named context stands for the stage.</summary>
     public bool FromContext => Context is not null;
@@ -81,7 +85,11 @@ internal sealed class StageDispatch
     /// The base's ONBUILD triggers, run before the stage's own instructions. The instructions themselves are not kept
     /// here: the dispatcher reads them from <see cref="Stage"/> with the stages they read from, when it gets to them.
     /// </summary>
-    public ImmutableArray<PreparedCommand> Triggers { get; set; } = [];
+    public ImmutableArray<PreparedCommand> Triggers
+    {
+        get => _rare?.Triggers ?? [];
+        set => Rare.Triggers = value;
+    }
 
     /// <remarks>
     /// This and the other tables of a stage are made when first used: a stage that is never dispatched (one of
@@ -159,14 +167,23 @@ internal sealed class StageDispatch
     /// <summary>For an image named only by an instruction: that instruction's range.</summary>
     public SourceRange? NamedAt
     {
-        get => _namedAt as SourceRange?;
-        init => _namedAt = value;
+        get => _rare?.NamedAt;
+        init => Rare.NamedAt = value;
     }
 
     /// <summary>The FROM line's text, for the <c>com.docker.dockerfile.v1.command</c> description.</summary>
     public string SourceCode => Stage?.SourceCode ?? "";
 
     private Work Working => _work ??= new();
+
+    private RareParts Rare => _rare ??= new();
+
+    private sealed class RareParts
+    {
+        public Contexts.NamedContextRequest? Context;
+        public ImmutableArray<PreparedCommand> Triggers = [];
+        public SourceRange? NamedAt;
+    }
 
     /// <summary>The state of a stage being dispatched.</summary>
     private sealed class Work

@@ -4,11 +4,13 @@ using CSharpFrontend.Parser;
 namespace CSharpFrontend.Converter.Dockerfile;
 
 /// <summary>All stages in order, by name (case-insensitive), and by index (BuildKit's dispatchStates).</summary>
-internal sealed class StageTable
+/// <param name="stages">How many stages the Dockerfile has: the tables are made that large at once (a long Dockerfile's
+/// tables are not grown, and their earlier copies not left to the collector).</param>
+internal sealed class StageTable(int stages)
 {
-    private readonly Dictionary<string, StageDispatch> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StageDispatch> _byName = new(stages, StringComparer.Ordinal);
 
-    public List<StageDispatch> States { get; } = [];
+    public List<StageDispatch> States { get; } = new(stages);
 
     public void Add(StageDispatch state)
     {
