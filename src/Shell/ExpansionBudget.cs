@@ -24,8 +24,15 @@ public sealed class ExpansionBudget
     /// <summary>What is left.</summary>
     public long Remaining => Interlocked.Read(ref _remaining);
 
-    /// <summary>The budget for a document of <paramref name="length"/> characters: 16 per character, at least 1 Mi.</summary>
-    public static ExpansionBudget ForDocument(int length) => new(Math.Max(1L << 20, 16L * length));
+    /// <summary>
+    /// The budget for a document of <paramref name="length"/> characters whose build arguments' values come to
+    /// <paramref name="argumentLength"/> more: 16 per character, at least 256 Ki. The floor is kept low so that even a
+    /// tiny Dockerfile's expansions stay within a few MiB (issue 14: memory within 20 bytes per input byte + 20 MiB).
+    /// </summary>
+    public static ExpansionBudget ForDocument(int length, long argumentLength = 0) => new(Math.Max(MinCharacters, 16L * (length + argumentLength)));
+
+    /// <summary>The least budget of a document.</summary>
+    public const long MinCharacters = 256 * 1024;
 
     /// <summary>Takes <paramref name="characters"/> from the budget; false (taking nothing) when too few remain.</summary>
     public bool TryCharge(long characters)

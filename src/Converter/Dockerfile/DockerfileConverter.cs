@@ -26,7 +26,7 @@ public static class DockerfileConverter
         }
 
         var (ast, warnings, lint) = Parse(dockerfile, options);
-        var conversion = new Conversion(ast, options, ExpansionBudget.ForDocument(dockerfile.Length), lint);
+        var conversion = new Conversion(ast, options, Budget(dockerfile, options), lint);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
         var marshalled = Marshal(state, new MarshalOptions
         {
@@ -51,7 +51,7 @@ public static class DockerfileConverter
     {
         var findings = new Lint.ParseChecks.NodeFindings();
         var parsed = DockerfileParser.Parse(dockerfile, new ParseOptions { Dialect = options.Profile.ParserDialect, KeepSyntax = false, OnNode = findings.Visit });
-        var lint = Lint.ConversionLint.Start(parsed, findings, options, ExpansionBudget.ForDocument(dockerfile.Length));
+        var lint = Lint.ConversionLint.Start(parsed, findings, options, Budget(dockerfile, options));
         if (parsed.FirstError is { } error || parsed.Ast is null)
         {
             var diagnostic = parsed.FirstError;
@@ -67,6 +67,10 @@ public static class DockerfileConverter
 
         return (parsed.Ast, [.. parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)], lint);
     }
+
+    /// <summary>What the expansions of <paramref name="dockerfile"/> may produce: build arguments' values count as text of the file.</summary>
+    private static ExpansionBudget Budget(string dockerfile, ConvertOptions options) =>
+        ExpansionBudget.ForDocument(dockerfile.Length, options.BuildArgs.Values.Sum(v => (long)v.Length));
 
     /// <summary>Marshals; a graph the marshaller refuses (e.g. <c>RUN []</c>) is rejected as BuildKit's frontend words it.</summary>
     private static MarshalResult Marshal(LlbState state, MarshalOptions options)

@@ -25,5 +25,5 @@ internal static class ErrorTexts
         $"syntax error: substitutions nested more than {limit} levels deep";
 
     public static string ExpansionTooLarge(long limit) =>
-        $"expansion result exceeds the limit of {limit} characters for this Dockerfile (16 per character of the file, at least 1 Mi)";
+        $"expansion result exceeds the limit of {limit} characters for this Dockerfile (16 per character of the file and its build arguments, at least 256 Ki)";
 }

@@ -23,7 +23,7 @@ public sealed class ExpansionBombTests(ITestOutputHelper output)
         var dockerfile = HostileInputs.ArgDoubling(levels);
         var (error, allocated, elapsed) = Fail(dockerfile);
         output.WriteLine($"{levels} levels ({dockerfile.Length} bytes): {elapsed.TotalMilliseconds:F0} ms, {allocated >> 20} MiB allocated");
-        Assert.Contains("expansion result exceeds the limit of 1048576 characters", error.Message);
+        Assert.Contains("expansion result exceeds the limit of 262144 characters", error.Message);
         Assert.NotNull(error.Range);
         Assert.InRange(error.Range!.Value.Start.Line, 2, levels + 2);
         Assert.True(allocated < Bound(dockerfile), $"{allocated} bytes allocated");
@@ -45,10 +45,21 @@ public sealed class ExpansionBombTests(ITestOutputHelper output)
     [Fact]
     public void ExpansionsWithinTheBudgetStillTranslate()
     {
-        // Doubling from 16 characters: 14 levels produce 2 × 256 Ki characters in all, within the 1 Mi floor.
-        var run = Translation.Run(HostileInputs.ArgDoubling(14));
+        // Doubling from 16 characters: 12 levels produce 2 × 64 Ki characters in all, within the 256 Ki floor.
+        var run = Translation.Run(HostileInputs.ArgDoubling(12));
         var config = CSharpFrontend.Converter.Image.ImageConfigWriter.ToIndentedJson(run.Result.Image);
-        Assert.Contains("\"v=" + new string('x', 16 << 14) + "\"", config);
+        Assert.Contains("\"v=" + new string('x', 16 << 12) + "\"", config);
+    }
+
+    [Fact]
+    public void LongBuildArgumentsRaiseTheBudget()
+    {
+        // 3 × 200,000 characters: over the 256 Ki floor, within 16 per character of the file and its arguments.
+        var value = new string('v', 200_000);
+        var options = Translation.Options with { BuildArgs = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("BIG", value) };
+        var run = Translation.Run("FROM scratch\nARG BIG\nENV A=$BIG B=$BIG C=$BIG\n", options);
+        var config = CSharpFrontend.Converter.Image.ImageConfigWriter.ToIndentedJson(run.Result.Image);
+        Assert.Contains("\"C=" + value + "\"", config);
     }
 
     private static (ConvertException Error, long Allocated, TimeSpan Elapsed) Fail(string dockerfile)

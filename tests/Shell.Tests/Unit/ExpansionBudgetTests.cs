@@ -8,7 +8,7 @@ namespace CSharpFrontend.Shell.Tests.Unit;
 public sealed class ExpansionBudgetTests
 {
     private const string TooLarge =
-        "expansion result exceeds the limit of {0} characters for this Dockerfile (16 per character of the file, at least 1 Mi)";
+        "expansion result exceeds the limit of {0} characters for this Dockerfile (16 per character of the file and its build arguments, at least 256 Ki)";
 
     private static readonly IShellEnvironment Env = ShellEnvironment.FromPairs(["A=abcd", "B=xy"]);
 
@@ -28,12 +28,14 @@ public sealed class ExpansionBudgetTests
     }
 
     [Theory]
-    [InlineData(0, 1L << 20)]
-    [InlineData(65_536, 1L << 20)]
-    [InlineData(65_537, 1_048_592L)]
-    [InlineData(100_000, 1_600_000L)]
-    public void ADocumentGetsSixteenPerCharacterAtLeastOneMebi(int length, long size) =>
-        Assert.Equal(size, ExpansionBudget.ForDocument(length).MaxCharacters);
+    [InlineData(0, 0, 262_144L)]
+    [InlineData(16_384, 0, 262_144L)]
+    [InlineData(16_385, 0, 262_160L)]
+    [InlineData(100_000, 0, 1_600_000L)]
+    [InlineData(10_000, 10_000, 320_000L)]
+    [InlineData(0, 100_000, 1_600_000L)]
+    public void ADocumentGetsSixteenPerCharacterOfItAndItsArgumentsAtLeastAQuarterMebi(int length, long arguments, long size) =>
+        Assert.Equal(size, ExpansionBudget.ForDocument(length, arguments).MaxCharacters);
 
     [Fact]
     public void ChargingTakesWhatIsAskedOrNothing()
