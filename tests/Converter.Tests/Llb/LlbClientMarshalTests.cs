@@ -8,8 +8,7 @@ namespace CSharpFrontend.Converter.Tests.Llb;
 /// its source: state.go <c>Marshal</c> (the terminal op's caps come from every op's metadata) and <c>mergeMetadata</c>
 /// (one op reached through two vertices: ignore-cache if either, descriptions added with the later value winning,
 /// the later export-cache and progress group, caps together), diff.go (no platform, <c>-1</c> for a scratch side, the
-/// inputs in lower-upper order), fileop.go's rm action (<c>normalizePath</c> without keeping a slash), marshal.go
-/// (worker constraints as the op's filter) and exec.go's checks and their texts.
+/// inputs in lower-upper order), marshal.go (worker constraints as the op's filter) and exec.go's checks and their texts.
 /// </summary>
 public sealed class LlbClientMarshalTests
 {
@@ -77,18 +76,6 @@ public sealed class LlbClientMarshalTests
         var lowerOnly = LlbMarshaller.Marshal(Sources.Diff(alpine, LlbState.Scratch)).Ops[^2].Op;
         Assert.Equal((0L, -1L), (lowerOnly.Diff.Lower.Input, lowerOnly.Diff.Upper.Input));
         Assert.Single(lowerOnly.Inputs);
-    }
-
-    [Theory]
-    [InlineData("/work", "sub/x", "/work/sub/x")]
-    [InlineData("/work", "x/", "/work/x")]
-    [InlineData("/work", "x/.", "/work/x")]
-    [InlineData("/work", "/abs/../y/", "/y")]
-    public void AnRmPathIsCleanedAgainstTheWorkingDirectory(string dir, string path, string written)
-    {
-        var result = LlbMarshaller.Marshal(Sources.Image("alpine").WithDir(dir).File(new RmAction(path) { AllowNotFound = true, AllowWildcard = true }));
-        var rm = result.Ops[^2].Op.File.Actions.Single().Rm;
-        Assert.Equal((written, true, true), (rm.Path, rm.AllowNotFound, rm.AllowWildcard));
     }
 
     [Fact]
