@@ -75,11 +75,30 @@ public sealed class OptionEdgeTests
         Assert.StartsWith(prefix, Error(key, value), StringComparison.Ordinal);
 
     [Fact]
+    public void AddHostsWithABareQuoteFailAsTheCsvReaderSays() =>
+        Assert.Equal(
+            "failed to parse additional hosts: parse error on line 1, column 2: bare \" in non-quoted-field",
+            Error("add-hosts", "a\"b=1.2.3.4"));
+
+    /// <summary><c>encoding/json</c> into <c>[]*CacheOptionsEntry</c>: field names without case, unknown fields and nulls ignored.</summary>
+    [Fact]
     public void CacheImportFieldsAreMatchedWithoutCase()
     {
-        var import = Assert.Single(Parse(("cache-imports", """[{"type":"registry","ATTRS":{"ref":"r/x"},"other":1}]""")).CacheImports);
-        Assert.Equal("registry", import.Type);
-        Assert.Equal("r/x", import.Attrs["ref"]);
+        var imports = Parse(("cache-imports", """[{"type":"registry","ATTRS":{"ref":"r/x","n":null},"other":{"k":"v"}},{"Attrs":{}},{"Type":null}]""")).CacheImports;
+        Assert.Equal(["registry", "", ""], imports.Select(i => i.Type));
+        Assert.Equal(["n", "ref"], imports[0].Attrs.Keys);
+        Assert.Equal(("r/x", ""), (imports[0].Attrs["ref"], imports[0].Attrs["n"]));
+        Assert.Empty(imports[1].Attrs);
+    }
+
+    /// <summary>Ours (upstream has neither): the compatibility build arg's values, and SBOM attestations refused.</summary>
+    [Fact]
+    public void OurOwnRefusalsSayWhy()
+    {
+        Assert.Equal(
+            "invalid CSHARP_FRONTEND_COMPAT value \"v9\": expected one of v0.24, v0.11",
+            Error("build-arg:CSHARP_FRONTEND_COMPAT", "v9"));
+        Assert.Equal("SBOM attestations (attest:sbom) are not supported by csharp-frontend", Error("attest:sbom", ""));
     }
 
     [Theory]
