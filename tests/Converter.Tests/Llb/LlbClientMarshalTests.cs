@@ -45,6 +45,7 @@ public sealed class LlbClientMarshalTests
         Assert.Equal(
             ["constraints", "meta.description", "meta.exportcache", "meta.ignorecache", "platform"],
             TerminalMetadata(result).Caps.Keys.Order(StringComparer.Ordinal));
+        Assert.All(TerminalMetadata(result).Caps.Values, Assert.True);
     }
 
     [Fact]
