@@ -7,7 +7,7 @@ namespace CSharpFrontend.Converter.Tests.Llb;
 /// <summary>
 /// File actions the Dockerfile frontend never writes, or writes without these fields, as BuildKit's client/llb
 /// fileop.go marshals them: <c>normalizePath(parent, p, keepSlash)</c> (cleaned, joined to the working directory; a
-/// copy's destination keeps a trailing <c>/</c> or <c>/.</c>, an rm path does not), a symlink's paths written as given,
+/// copy's destination keeps a trailing <c>/</c> or <c>/.</c>, rm, mkdir and mkfile paths do not), a symlink's paths written as given,
 /// a created time as <c>UnixNano</c> (<c>marshalTime</c>), and v0.11.6's file op taking its platform from the state it
 /// runs on when it has none of its own (v0.24.0 writes none).
 /// </summary>
@@ -27,6 +27,15 @@ public sealed class FileActionMarshalTests
     {
         var rm = Action(Work, new RmAction(path) { AllowNotFound = true, AllowWildcard = true }).Rm;
         Assert.Equal((written, true, true), (rm.Path, rm.AllowNotFound, rm.AllowWildcard));
+    }
+
+    [Theory]
+    [InlineData("f/", "/work/f")]
+    [InlineData("sub/f/.", "/work/sub/f")]
+    public void MkfileAndMkdirPathsDropATrailingSlash(string path, string written)
+    {
+        Assert.Equal(written, Action(Work, new MkfileAction(path, 0x1A4, "x"u8.ToArray())).Mkfile.Path);
+        Assert.Equal(written, Action(Work, new MkdirAction(path, 0x1ED)).Mkdir.Path);
     }
 
     [Theory]
