@@ -234,7 +234,14 @@ internal sealed partial class Dispatcher
                 stage.Platform ?? platforms.Target,
                 env);
             stage.State = stage.State.File(
-                new MkdirAction(workingDir, Convert.ToInt32("755", 8)) { MakeParents = true, Owner = user.Length > 0 ? ChownSpec.Parse(user) : null },
+                new MkdirAction(workingDir, Convert.ToInt32("755", 8))
+                {
+                    MakeParents = true,
+                    Owner = user.Length > 0 ? ChownSpec.Parse(user) : null,
+                    CreatedTime = options.Profile.WorkdirMkdirTakesEpoch && options.SourceDateEpoch is { } epoch
+                        ? unchecked((epoch.UnixSeconds * 1_000_000_000) + epoch.Nanosecond)
+                        : null,
+                },
                 Names.Located(OpConstraints.None.WithCustomName(name), options.SourceMap, instruction.Range));
             withLayer = true;
         }

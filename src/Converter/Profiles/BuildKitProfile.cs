@@ -47,6 +47,7 @@ public sealed record BuildKitProfile
         CopyFromRejectsExpansion = false,
         OnBuildTriggersAsCommands = false,
         WorkdirStateFollowsConfig = false,
+        WorkdirMkdirTakesEpoch = false,
         PlatformErrorsSuggestArgs = false,
         GitUrlQueries = false,
         ReferenceErrorsNameRepository = false,
@@ -173,6 +174,9 @@ public sealed record BuildKitProfile
     /// it, trailing slash included); v0.11 set the state from the path as written.
     /// </summary>
     public bool WorkdirStateFollowsConfig { get; init; } = true;
+
+    /// <summary>WORKDIR's mkdir is created at SOURCE_DATE_EPOCH when one is given (v0.24 <c>WithCreatedTime</c>; v0.11 left it unset).</summary>
+    public bool WorkdirMkdirTakesEpoch { get; init; } = true;
 
     /// <summary>
     /// <c>FROM --platform</c> errors name the expression as written, reject an empty result, and suggest a defined

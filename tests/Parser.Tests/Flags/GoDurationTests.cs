@@ -37,6 +37,7 @@ public sealed class GoDurationTests
     [InlineData("2562047h", 9_223_369_200_000_000_000L)]
     [InlineData("9223372036854775807ns", long.MaxValue)]
     [InlineData("2562047h47m16.854775807s", long.MaxValue)]
+    [InlineData("9223372036854775.807us", long.MaxValue)]
     public void ValuesAsV024ReadsThem(string text, long nanoseconds) =>
         Assert.Equal((nanoseconds, (string?)null), GoDuration.Parse(text));
 
@@ -61,6 +62,9 @@ public sealed class GoDurationTests
     [InlineData("2562047h47m16.854775808s", "time: invalid duration \"2562047h47m16.854775808s\"")]
     [InlineData("9223372036854775807ns1ns", "time: invalid duration \"9223372036854775807ns1ns\"")]
     [InlineData("-9223372036854775809ns", "time: invalid duration \"-9223372036854775809ns\"")]
+    [InlineData("18446744073709551620ns", "time: invalid duration \"18446744073709551620ns\"")]
+    [InlineData("5124096h", "time: invalid duration \"5124096h\"")]
+    [InlineData("-9223372036854775807ns2ns", "time: invalid duration \"-9223372036854775807ns2ns\"")]
     public void ErrorsAsV024WordsThem(string text, string message) =>
         Assert.Equal(message, GoDuration.Parse(text).Error);
 
@@ -71,6 +75,7 @@ public sealed class GoDurationTests
     [Theory]
     [InlineData("1000\u00b5s", "time: unknown unit \"\\xc3\\x82\\xc2\\xb5s\" in duration \"1000\\xc3\\x82\\xc2\\xb5s\"")]
     [InlineData("1\u00e9", "time: unknown unit \"\\xc3\\x83\\xc2\\xa9\" in duration \"1\\xc3\\x83\\xc2\\xa9\"")]
+    [InlineData("1\u0080", "time: unknown unit \"\\xc3\\x82\\xc2\\x80\" in duration \"1\\xc3\\x82\\xc2\\x80\"")]
     public void NonAsciiUnitsAreQuotedByteByByte(string value, string message) =>
         Assert.Equal(message, TestUtil.Error("FROM a\nHEALTHCHECK --interval=" + value + " CMD true\n").Message);
 
@@ -78,6 +83,7 @@ public sealed class GoDurationTests
     [Theory]
     [InlineData("1\u0001", "time: unknown unit \"\\x01\" in duration \"1\\x01\"")]
     [InlineData("1\\\"", "time: unknown unit \"\\\"\" in duration \"1\\\"\"")]
+    [InlineData("\"1 s\"", "time: unknown unit \" s\" in duration \"1 s\"")]
     [InlineData("\"1\\\\\"", "time: unknown unit \"\\\\\" in duration \"1\\\\\"")]
     public void UnitsAreQuotedAsTheTimePackageDoes(string value, string message) =>
         Assert.Equal(message, TestUtil.Error("FROM a\nHEALTHCHECK --interval=" + value + " CMD true\n").Message);
@@ -88,8 +94,28 @@ public sealed class GoDurationTests
     [InlineData("-9223372036854775808ns")]
     [InlineData("0.000000001000000001h")]
     [InlineData("999us")]
+    [InlineData("-9223372036854775.808us")]
     public void BelowOneMillisecondIsRefused(string value) =>
         Assert.Equal(
             "Interval \"interval\" cannot be less than 1ms",
             TestUtil.Error("FROM a\nHEALTHCHECK --interval=" + value + " CMD true\n").Message);
+
+    /// <summary>
+    /// What BuildKit cannot show (a negative interval fails the 1 ms floor, a non-ASCII unit arrives as Latin-1 bytes,
+    /// an empty flag is not parsed), as Go's <c>time.ParseDuration</c> has it: <c>""</c> is invalid, <c>µs</c> (U+00B5)
+    /// and <c>μs</c> (U+03BC) are microseconds, <c>-d</c> is the negation and <c>-(1&lt;&lt;63)</c> the minimum.
+    /// </summary>
+    [Theory]
+    [InlineData("-1s", -1_000_000_000L)]
+    [InlineData("-1.5h", -5_400_000_000_000L)]
+    [InlineData("1\u00b5s", 1000L)]
+    [InlineData("1\u03bcs", 1000L)]
+    [InlineData("-9223372036854775.808us", long.MinValue)]
+    [InlineData("-9223372036854775808ns", long.MinValue)]
+    public void ValuesOnlyGoShows(string text, long nanoseconds) =>
+        Assert.Equal((nanoseconds, (string?)null), GoDuration.Parse(text));
+
+    [Fact]
+    public void AnEmptyDurationIsInvalid() =>
+        Assert.Equal("time: invalid duration \"\"", GoDuration.Parse("").Error);
 }

@@ -366,7 +366,7 @@ internal sealed class OpWriter(MarshalOptions options)
                     action.Symlink = new FileActionSymlink
                     {
                         Oldpath = symlink.OldPath,
-                        Newpath = NormalizePath(parent, symlink.NewPath, keepSlash: false),
+                        Newpath = symlink.NewPath,
                         Owner = WriteOwner(symlink.Owner, baseIndex),
                         Timestamp = symlink.CreatedTime ?? -1,
                     };
