@@ -220,6 +220,7 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
         var unset = new SortedSet<string>(StringComparer.Ordinal);
         if (instruction is ArgInstruction arg)
         {
+            // Each default is expanded (and its misses suggested from) the environment as it is at that definition.
             var local = new Dictionary<string, string>(env, StringComparer.Ordinal);
             foreach (var definition in arg.Args)
             {
@@ -227,28 +228,39 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
                 {
                     local[definition.Key] = given;
                 }
-                else if (definition.Value is { } value && Collect(lexer, value, local, unset) is { } expanded)
+                else if (definition.Value is { } value)
                 {
-                    local[definition.Key] = expanded;
+                    var expanded = Collect(lexer, value, local, unset);
+                    ReportUndefined(stage, unset, local.Keys, range);
+                    unset.Clear();
+                    if (expanded is not null)
+                    {
+                        local[definition.Key] = expanded;
+                    }
                 }
             }
+
+            return;
         }
-        else
+
+        foreach (var (word, raw) in Words(instruction))
         {
-            foreach (var (word, raw) in Words(instruction))
+            if (Collect(raw ? _rawLexer : lexer, word, env, unset) is null)
             {
-                if (Collect(raw ? _rawLexer : lexer, word, env, unset) is null)
-                {
-                    break;
-                }
+                break;
             }
         }
 
+        ReportUndefined(stage, unset, env.Keys, range);
+    }
+
+    private void ReportUndefined(StageDispatch stage, SortedSet<string> unset, IEnumerable<string> known, SourceRange range)
+    {
         unset.ExceptWith(DeclaredArgs(stage));
         unset.ExceptWith(NonEnvArgs);
         foreach (var name in unset)
         {
-            var suggestion = Parser.Text.Suggest.Search(name, env.Keys, caseSensitive: true);
+            var suggestion = Parser.Text.Suggest.Search(name, known, caseSensitive: true);
             lint.Run(LintRules.UndefinedVar, range, LintRules.WithSuggestion(LintRules.UndefinedVar.Format(name), suggestion, dollar: true));
         }
     }
