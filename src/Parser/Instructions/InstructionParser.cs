@@ -189,7 +189,7 @@ internal static partial class InstructionParser
         return new AddInstruction {
             Node = req.Node,
             SourcesAndDest = sd,
-            Flags = FileFlagsOf(f, parents: false),
+            Flags = FileFlagsOf(f),
             KeepGitDir = (f?.IsUsed("keep-git-dir") ?? false) ? (f?.Bool("keep-git-dir") ?? false) : null,
             Checksum = (f?.String("checksum") ?? string.Empty),
             Unpack = (f?.IsUsed("unpack") ?? false) ? (f?.Bool("unpack") ?? false) : null,
@@ -212,13 +212,13 @@ internal static partial class InstructionParser
             Node = req.Node,
             SourcesAndDest = sd,
             FromText = LineText.Within(req.Node.OriginalText, f?.String("from") ?? string.Empty),
-            Flags = FileFlagsOf(f, parents: f?.Bool("parents") ?? false),
+            Flags = FileFlagsOf(f),
         };
     }
 
-    /// <summary>The shared flags of COPY and ADD; the one shared value when none was given.</summary>
-    private static FileFlags FileFlagsOf(BuildFlags? f, bool parents) =>
-        f is null ? FileFlags.None : new FileFlags(f.String("chown"), f.String("chmod"), f.Bool("link"), [.. f.Strings("exclude")], parents);
+    /// <summary>The shared flags of COPY and ADD (a flag the instruction does not define reads as absent); the one shared value when none was given.</summary>
+    private static FileFlags FileFlagsOf(BuildFlags? f) =>
+        f is null ? FileFlags.None : new FileFlags(f.String("chown"), f.String("chmod"), f.Bool("link"), [.. f.Strings("exclude")], f.Bool("parents"));
 
     private static Instruction ParseFrom(Request req)
     {
@@ -298,9 +298,7 @@ internal static partial class InstructionParser
     private static (ImmutableArray<string> Words, LineText Text) CommandOf(Request req)
     {
         var words = HandleJsonArgs(req.Args, req.Node.IsJson);
-        return !req.Node.IsJson && words.Length == 1 && LineText.Within(req.Node.OriginalText, words[0]) is { Start: >= 0 } text
-            ? (default, text)
-            : (words, default);
+        return !req.Node.IsJson && words.Length == 1 ? (default, LineText.Within(req.Node.OriginalText, words[0])) : (words, default);
     }
 
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)

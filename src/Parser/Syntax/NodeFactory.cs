@@ -54,29 +54,17 @@ internal static class NodeFactory
                     range);
             }
 
-            var node = frames.Count == 0 && document is not null
-                ? new SyntaxNode
-                {
-                    Keyword = keyword,
-                    Flags = words?.Share(flags) ?? flags,
-                    Args = words?.Share(parsed.Args) ?? parsed.Args,
-                    IsJson = parsed.IsJson,
-                    IsLegacyKeyValue = parsed.LegacyKeyValue,
-                    OriginalText = new LineText(document, start, line.Length),
-                    Range = range,
-                    PrevComments = comments,
-                }
-                : new SyntaxNode
-                {
-                    Keyword = keyword,
-                    Flags = flags,
-                    Args = parsed.Args,
-                    IsJson = parsed.IsJson,
-                    IsLegacyKeyValue = parsed.LegacyKeyValue,
-                    Original = rest,
-                    Range = range,
-                    PrevComments = frames.Count == 0 ? comments : [],
-                };
+            var node = new SyntaxNode
+            {
+                Keyword = keyword,
+                Flags = words?.Share(flags) ?? flags,
+                Args = words?.Share(parsed.Args) ?? parsed.Args,
+                IsJson = parsed.IsJson,
+                IsLegacyKeyValue = parsed.LegacyKeyValue,
+                OriginalText = frames.Count == 0 && document is not null ? new LineText(document, start, line.Length) : LineText.Of(rest),
+                Range = range,
+                PrevComments = frames.Count == 0 ? comments : [],
+            };
             for (int i = frames.Count - 1; i >= 0; i--)
             {
                 node = new SyntaxNode
