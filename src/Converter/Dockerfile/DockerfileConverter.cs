@@ -321,7 +321,7 @@ public static class DockerfileConverter
                     var instruction = TriggerParser.Parse(trigger, options.Profile.ParserDialect, out var error)
                         ?? throw new ConvertException(error ?? "onbuild trigger should be a single expression", stage.Location);
                     var sources = SourcesOf(instruction);
-                    commands.Add(new PreparedCommand(instruction, sources, IsOnBuild: true));
+                    commands.Add(new PreparedCommand(instruction, sources));
                     foreach (var source in sources.OfType<StageDispatch>())
                     {
                         stage.Deps.Set(source, instruction);

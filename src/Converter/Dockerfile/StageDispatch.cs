@@ -12,10 +12,10 @@ internal sealed record ArgValue(string Key, string? Value)
 }
 
 /// <summary>
-/// An instruction of a stage with the stages it reads from (COPY --from, RUN --mount from); an ONBUILD trigger of
-/// the base when <paramref name="IsOnBuild"/>.
+/// An instruction of a stage, or an ONBUILD trigger of its base (<see cref="StageDispatch.Triggers"/>), with the stages
+/// it reads from (COPY --from, RUN --mount from).
 /// </summary>
-internal readonly record struct PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources, bool IsOnBuild = false);
+internal readonly record struct PreparedCommand(Instruction Instruction, ImmutableArray<StageDispatch?> Sources);
 
 /// <summary>
 /// The working state of one stage while the converter walks it (BuildKit's dispatchState): its LLB state and
