@@ -13,10 +13,15 @@ namespace CSharpFrontend.Converter.Tests.Stress;
 [Collection(StressCollection.Name)]
 public sealed class RetainedMemoryTests(ITestOutputHelper output)
 {
-    /// <summary>100,000 RUNs: refused at the definition limit from the instructions alone (97 bytes per character when every RUN was dispatched first; 8 now).</summary>
+    /// <summary>
+    /// 100,000 RUNs: refused at the definition limit from the instructions alone (97 bytes per character when every RUN
+    /// was dispatched first). The plateau is 8 bytes per character; short-lived arrays during the parse and the count
+    /// add up to 2 MB at moments a sample may or may not catch, so runs read 8.1 to 11.1 (CI). The bound leaves room
+    /// for that spread and still fails if the plateau grows by half.
+    /// </summary>
     [Fact]
     public void AHundredThousandRunsAreRefusedWithinTheirBound() =>
-        AssertRefusedWithin(HostileInputs.ManyRuns(100_000), "the build definition is over BuildKit's message limit", bytesPerCharacter: 11);
+        AssertRefusedWithin(HostileInputs.ManyRuns(100_000), "the build definition is over BuildKit's message limit", bytesPerCharacter: 13);
 
     /// <summary>A <c>COPY --from</c> cycle through 100,000 stages (49 bytes per character when every stage made its tables up front; 15 now).</summary>
     [Fact]
