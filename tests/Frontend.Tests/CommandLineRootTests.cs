@@ -65,6 +65,29 @@ public sealed class CommandLineRootTests
         Assert.Contains("\"warnings\"", Encoding.UTF8.GetString(result.Stdout));
     }
 
+    /// <summary>An ordinary invocation builds only the command it names: each must be found under its own name.</summary>
+    [Theory]
+    [InlineData("parse", "-")]
+    [InlineData("translate", "-")]
+    [InlineData("lint", "--format", "json", "-")]
+    [InlineData("targets", "-")]
+    [InlineData("outline", "--json", "-")]
+    public void EachCommandNamedFirstRuns(params string[] args)
+    {
+        var result = CliProcess.Run("FROM scratch\nCOPY a b\n", args);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.NotEmpty(result.Stdout);
+    }
+
+    [Fact]
+    public void AnUnknownCommandIsAUsageErrorUnderTheWholeRoot()
+    {
+        var result = CliProcess.Run("", "lnt", "Dockerfile");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'lnt'", result.Stderr);
+        Assert.Contains("lint", result.Stderr);
+    }
+
     [Fact]
     public void AMissingOptionValueIsAUsageErrorWithSystemCommandLinesText()
     {

@@ -77,6 +77,13 @@ public sealed record ConvertOptions
     /// <summary>The largest marshalled definition accepted: BuildKit's gRPC message limit (16 MiB) by default.</summary>
     public long MaxDefinitionBytes { get; init; } = MessageLimit.DefaultBytes;
 
+    /// <summary>
+    /// False: stop once every stage is dispatched, as BuildKit's lint and outline do (<c>toDispatchState</c> without
+    /// <c>Marshal</c>). Nothing is marshalled, so a graph the marshaller would refuse (<c>RUN []</c>) is no error and
+    /// the result's <see cref="ConvertResult.Definition"/> is <see cref="Llb.Marshal.MarshalResult.Empty"/>.
+    /// </summary>
+    public bool MarshalDefinition { get; init; } = true;
+
     /// <summary>The Dockerfile's name in source locations (none are written when null).</summary>
     public SourceMapSpec? SourceMap { get; init; }
 

@@ -28,14 +28,19 @@ public static class DockerfileConverter
         var (ast, warnings, lint) = Parse(dockerfile, options);
         var conversion = new Conversion(ast, options, Budget(dockerfile, options), lint);
         var (state, image, target) = await conversion.RunAsync(cancellationToken).ConfigureAwait(false);
-        var marshalled = Marshal(state, new MarshalOptions
+        var marshalled = MarshalResult.Empty;
+        if (options.MarshalDefinition)
         {
-            DefaultPlatform = conversion.Platforms.Target,
-            LocalUniqueId = options.LocalUniqueId,
-            Caps = options.LlbCaps,
-            Profile = options.Profile,
-        });
-        MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
+            marshalled = Marshal(state, new MarshalOptions
+            {
+                DefaultPlatform = conversion.Platforms.Target,
+                LocalUniqueId = options.LocalUniqueId,
+                Caps = options.LlbCaps,
+                Profile = options.Profile,
+            });
+            MessageLimit.Check(marshalled, options.MaxDefinitionBytes);
+        }
+
         return new ConvertResult(marshalled, image, warnings)
         {
             Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),

@@ -8,7 +8,8 @@ namespace CSharpFrontend.Converter.Lint;
 /// <summary>
 /// Entry point of the build checks (BuildKit's <c>DockerfileLint</c>): converts the Dockerfile with a warning sink
 /// and returns the warnings, plus the conversion error when the Dockerfile is rejected (warnings found before it
-/// kept). Without a target every stage is checked.
+/// kept). Without a target every stage is checked. As upstream, the conversion stops once the stages are dispatched:
+/// nothing is marshalled, so an error only the marshaller gives (<c>RUN []</c>) is none here.
 /// </summary>
 public static class DockerfileLinter
 {
@@ -22,6 +23,7 @@ public static class DockerfileLinter
         options = options with
         {
             AllStages = options.AllStages || options.Target.Length == 0,
+            MarshalDefinition = false,
             Lint = new LintOptions(w =>
             {
                 lock (gate)

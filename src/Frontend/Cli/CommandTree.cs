@@ -20,15 +20,30 @@ internal static class CommandTree
     /// <summary>The tokens that <see cref="RootCommand"/> gives a meaning of its own.</summary>
     private static readonly string[] RootTokens = ["-h", "/h", "-?", "/?", "--help", "--version"];
 
+    /// <summary>The commands by name, in the order help lists them.</summary>
+    internal static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("parse", ParseCommand.Create),
+        ("translate", TranslateCommand.Create),
+        ("lint", LintCommand.Create),
+        ("targets", TargetsCommand.Create),
+        ("outline", OutlineCommand.Create),
+        ("resolve", ResolveCommand.Create),
+        ("dump", () => DumpCommand.Create()),
+    ];
+
     /// <summary>The root with help and version, as System.CommandLine makes it.</summary>
-    public static RootCommand CreateRoot() => WithCommands(new RootCommand(Description));
+    public static RootCommand CreateRoot() => WithCommands(new RootCommand(Description), Commands.Select(c => c.Create));
 
     /// <summary>The parse of <paramref name="args"/>, the root it was parsed under, and the usage hints for them.</summary>
     public static (Command Root, ParseResult Parsed, IReadOnlyList<string> Hints) Parse(IReadOnlyList<string> args)
     {
-        if (!args.Any(a => RootTokens.Contains(a, StringComparer.Ordinal) || a.StartsWith('[')))
+        // Only the command named first is built under the plain root (the commands' options are most of the
+        // command line's start-up); anything else is parsed under the whole root.
+        var named = args.Count > 0 ? Array.Find(Commands, c => c.Name == args[0]).Create : null;
+        if (named is not null && !args.Any(a => RootTokens.Contains(a, StringComparer.Ordinal) || a.StartsWith('[')))
         {
-            var plain = WithCommands(new Command(RootCommand.ExecutableName, Description));
+            var plain = WithCommands(new Command(RootCommand.ExecutableName, Description), [named]);
             var parsed = plain.Parse(args);
             if (parsed.Errors.Count == 0 && UsageHints.Find(plain, args) is { Count: 0 } none)
             {
@@ -40,16 +55,14 @@ internal static class CommandTree
         return (root, root.Parse(args), UsageHints.Find(root, args));
     }
 
-    private static T WithCommands<T>(T root)
+    private static T WithCommands<T>(T root, IEnumerable<Func<Command>> commands)
         where T : Command
     {
-        root.Add(ParseCommand.Create());
-        root.Add(TranslateCommand.Create());
-        root.Add(LintCommand.Create());
-        root.Add(TargetsCommand.Create());
-        root.Add(OutlineCommand.Create());
-        root.Add(ResolveCommand.Create());
-        root.Add(DumpCommand.Create());
+        foreach (var create in commands)
+        {
+            root.Add(create());
+        }
+
         return root;
     }
 }

@@ -12,12 +12,12 @@ internal static class LintCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Dockerfiles to check, or - for standard input", Arity = ArgumentArity.ZeroOrMore };
+        var files = (new Argument<string[]>("FILE") { Description = "Dockerfiles to check, or - for standard input", Arity = ArgumentArity.ZeroOrMore }).AsGiven();
         var format = new Option<string>("--format") { Description = "text (as `docker build --check`), json (the lint subrequest's result.json; an array for several files) or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var platform = new Option<string?>("--platform") { Description = "target platform (default linux/amd64)" };
         var target = new Option<string?>("--target") { Description = "check only this stage and those it needs (default: every stage)" };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable); BUILDKIT_DOCKERFILE_CHECK=... overrides the # check= directive" };
+        var buildArgs = (new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable); BUILDKIT_DOCKERFILE_CHECK=... overrides the # check= directive" }).AsGiven();
         var imageMetadata = new Option<string?>("--image-metadata") { Description = "base-image metadata file (from `resolve`): InvalidBaseImagePlatform compares with it" };
         var context = new Option<string?>("--context") { Description = "context directory whose .dockerignore CopyIgnoredFile uses" };
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "exit 1 when any warning is reported, not only when the checks fail the build" };
@@ -88,7 +88,7 @@ internal static class LintCommand
             results.Add(DockerfileLinter.LintAsync(data, path == "-" ? "Dockerfile" : path, fileOptions).AsTask().GetAwaiter().GetResult());
         }
 
-        Console.Out.Write(format switch
+        StandardOutput.Write(format switch
         {
             "json" => results.Count == 1 ? LintResultJson.Write(results[0]) + "\n" : "[\n" + string.Join(",\n", results.Select(r => LintResultJson.Write(r))) + "\n]\n",
             "sarif" => LintSarif.Write(results) + "\n",

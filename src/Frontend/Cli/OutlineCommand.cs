@@ -12,7 +12,7 @@ internal static class OutlineCommand
     {
         var file = new Argument<string>("FILE") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
         var target = new Option<string?>("--target") { Description = "stage to outline (default: the last one)" };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)" };
+        var buildArgs = (new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)" }).AsGiven();
         var platform = new Option<string?>("--platform") { Description = "target platform (default: linux/amd64)" };
         var json = new Option<bool>("--json") { Description = "print the subrequest's JSON result instead of tables" };
         var compat = CompatOption.Create();
@@ -45,11 +45,13 @@ internal static class OutlineCommand
                 Profile = profile,
                 BuildArgs = args,
 
-                // Nothing is sent anywhere: the 16 MiB gRPC limit of a definition does not apply to an outline.
+                // Nothing is sent anywhere: the 16 MiB gRPC limit of a definition does not apply to an outline,
+                // and, as upstream's outline, nothing is marshalled.
                 MaxDefinitionBytes = long.MaxValue,
+                MarshalDefinition = false,
             };
             var outline = DockerfileConverter.ConvertAsync(input.Text, options).AsTask().GetAwaiter().GetResult().Outline;
-            Console.Out.Write(json ? outline.ToJson() + "\n" : outline.ToText());
+            StandardOutput.Write(json ? outline.ToJson() + "\n" : outline.ToText());
             return 0;
         }
         catch (FormatException ex)

@@ -37,7 +37,7 @@ internal static class ParseCommand
             return 1;
         }
 
-        Console.Out.Write(AstDump.Render(parsed.Syntax));
+        StandardOutput.Write(AstDump.Render(parsed.Syntax));
         return 0;
     }
 }

@@ -33,13 +33,13 @@ public static class ResolveCommand
         var file = new Argument<string>("PATH") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
         var platform = new Option<string?>("--platform") { Description = "target platform, e.g. linux/arm64 (default: linux/amd64, as translate)" };
         var target = new Option<string?>("--target") { Description = "stage to build (default: the last one)" };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var buildArgs = (new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false }).AsGiven();
         var output = new Option<string?>("--output", "-o") { Description = "the image-metadata file to write (required)" };
         var insecure = new Option<string[]>("--insecure-registry")
         {
             Description = "registry HOST[:PORT] to reach over plain HTTP (repeatable; localhost and 127.0.0.0/8 always are)",
             AllowMultipleArgumentsPerToken = false,
-        };
+        }.AsGiven();
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for each registry request", DefaultValueFactory = _ => 60 };
         var command = new Command("resolve", Help) { file, platform, target, buildArgs, output, insecure, timeout };
         command.SetAction((result, cancellationToken) => RunAsync(

@@ -31,7 +31,7 @@ internal static class TargetsCommand
         try
         {
             var list = TargetList.From(input.Text, System.Text.Encoding.UTF8.GetBytes(input.Text), profile.ParserDialect);
-            Console.Out.Write(json ? list.ToJson() + "\n" : list.ToText());
+            StandardOutput.Write(json ? list.ToJson() + "\n" : list.ToText());
             return 0;
         }
         catch (ConvertException ex)

@@ -15,12 +15,12 @@ internal static class TranslateCommand
         var file = new Argument<string>("PATH") { Description = "Dockerfile to read, or - for standard input", DefaultValueFactory = _ => "Dockerfile" };
         var platform = new Option<string?>("--platform") { Description = "target platform, e.g. linux/arm64 (default: linux/amd64; the build platform is linux/amd64)" };
         var target = new Option<string?>("--target") { Description = "stage to build (default: the last one)" };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var labels = new Option<string[]>("--label") { Description = "image label KEY=VALUE added to the target's config (repeatable)" };
+        var buildArgs = (new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false }).AsGiven();
+        var labels = (new Option<string[]>("--label") { Description = "image label KEY=VALUE added to the target's config (repeatable)" }).AsGiven();
         var buildContexts = new Option<string[]>("--build-context")
         {
             Description = "named context NAME=VALUE (repeatable): docker-image://REF, a git or http(s) URL, local:NAME, or a directory (sent as the local NAME)",
-        };
+        }.AsGiven();
         var context = new Option<string?>("--context")
         {
             Description = "the context directory that will be sent as the local `context`: its .dockerignore (or <Dockerfile>.dockerignore) gives the context's exclude patterns, as in a build",

@@ -52,7 +52,7 @@ public static class GatewaySubrequests
             {
                 // The outline marshals nothing for the daemon: the definition's message limit does not apply.
                 var converted = await DockerfileBuild.ConvertAsync(
-                    client, log, dockerfile, text, options with { MaxDefinitionBytes = long.MaxValue }, warn: true, cancellationToken).ConfigureAwait(false);
+                    client, log, dockerfile, text, options with { MaxDefinitionBytes = long.MaxValue, MarshalDefinition = false }, warn: true, cancellationToken).ConfigureAwait(false);
                 var outline = converted.Outline with { Source = dockerfile.Content };
                 return Result(outline.ToJson(), outline.ToText());
             }

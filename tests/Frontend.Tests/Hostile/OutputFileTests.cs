@@ -67,7 +67,7 @@ public sealed class OutputFileTests : IDisposable
         }
 
         WriteDockerfile();
-        foreach (var command in new[] { "translate Dockerfile", "dump -", "parse Dockerfile" })
+        foreach (var command in new[] { "translate Dockerfile", "dump -", "parse Dockerfile", "lint --format json Dockerfile", "targets Dockerfile" })
         {
             var script = command.StartsWith("dump", StringComparison.Ordinal)
                 ? "$CF translate Dockerfile | $CF dump - > full"
@@ -77,6 +77,20 @@ public sealed class OutputFileTests : IDisposable
             Assert.StartsWith("error: ", result.Stderr);
             Assert.Contains("No space left on device", result.Stderr);
             Assert.DoesNotContain("   at ", result.Stderr);
+        }
+    }
+
+    [Fact]
+    public void AReaderThatWentAwayIsNoError()
+    {
+        // `head -c 0` exits without reading, long before the command's first write (its start-up alone takes longer):
+        // the write fails with EPIPE, which, as System.Console treats it, ends the output quietly.
+        WriteDockerfile();
+        foreach (var command in new[] { "lint --format json Dockerfile", "parse Dockerfile", "targets Dockerfile", "outline Dockerfile" })
+        {
+            var result = CliProcess.RunShell($"($CF {command} 2>err; echo $? >rc) | head -c 0; cat err >&2; cat rc", _work.FullName);
+            Assert.True(result.Stderr.Length == 0, command + ": " + result.Stderr);
+            Assert.Equal("0", System.Text.Encoding.UTF8.GetString(result.Stdout).Trim());
         }
     }
 

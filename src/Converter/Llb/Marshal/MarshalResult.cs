@@ -15,6 +15,9 @@ public sealed record MarshalResult(ImmutableArray<MarshalledOp> Ops, Definition 
 {
     private byte[]? _bytes;
 
+    /// <summary>Nothing marshalled: no ops and an empty definition (a conversion asked to stop after dispatch).</summary>
+    public static MarshalResult Empty { get; } = new([], new Definition());
+
     /// <summary>A copy (<c>with</c>) may hold another definition: it starts without the kept bytes.</summary>
     private MarshalResult(MarshalResult original) => (Ops, Definition) = (original.Ops, original.Definition);
 
