@@ -53,6 +53,7 @@ public sealed record BuildKitProfile
         ReferenceErrorsNameRepository = false,
         LocalContextsFollowUsedPaths = false,
         NamedContextsLoadWhenReachable = false,
+        FrontendOptionErrors = FrontendOptionErrors.V0_11,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -207,4 +208,7 @@ public sealed record BuildKitProfile
     /// names) and every base image's context, reachable or not.
     /// </summary>
     public bool NamedContextsLoadWhenReachable { get; init; } = true;
+
+    /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
+    public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;
 }

@@ -36,9 +36,11 @@ public static class BuildOptionsParser
             throw new GatewayException("support for \"override-copy-image\" was removed in BuildKit 0.11");
         }
 
+        var profile = ParseProfile(opts.GetValueOrDefault("build-arg:" + CompatBuildArg) ?? "");
+        var errors = profile.FrontendOptionErrors;
         if (opts.TryGetValue("build-arg:BUILDKIT_DISABLE_FILEOP", out var disable) && TryParseBool(disable, out var disabled) && disabled)
         {
-            throw new GatewayException("support for \"build-arg:BUILDKIT_DISABLE_FILEOP\" was removed in BuildKit 0.11");
+            throw new GatewayException(errors.FileOpRemoved);
         }
 
         ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
@@ -53,18 +55,18 @@ public static class BuildOptionsParser
         bool? multiPlatform = null;
         if (multiPlatformText.Length > 0)
         {
-            multiPlatform = TryParseBool(multiPlatformText, out var b) ? b : throw new GatewayException($"invalid boolean value {multiPlatformText}");
+            multiPlatform = TryParseBool(multiPlatformText, out var b) ? b : throw new GatewayException(errors.InvalidMultiPlatform + multiPlatformText);
         }
 
         var platforms = ParsePlatforms(opts.GetValueOrDefault("platform") ?? "");
         if (multiPlatform == false && platforms.Length > 1)
         {
-            throw new GatewayException("returning multiple target platforms is not allowed");
+            throw new GatewayException(errors.MultiplePlatforms);
         }
 
         return new BuildOptions
         {
-            Profile = ParseProfile(opts.GetValueOrDefault("build-arg:" + CompatBuildArg) ?? ""),
+            Profile = profile,
             Target = opts.GetValueOrDefault("target") ?? "",
             Filename = opts.GetValueOrDefault("filename") is { Length: > 0 } filename ? filename : "Dockerfile",
             TargetPlatforms = platforms,

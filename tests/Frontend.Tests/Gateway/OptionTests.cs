@@ -105,9 +105,9 @@ public sealed class OptionTests
     [InlineData("ulimit", "bogus=1", "failed to parse ulimit: invalid ulimit type: bogus")]
     [InlineData("ulimit", "nofile=5:1", "failed to parse ulimit: ulimit soft limit must be less than or equal to hard limit: 5 > 1")]
     [InlineData("force-network-mode", "bridge", "invalid netmode bridge")]
-    [InlineData("multi-platform", "maybe", "invalid boolean value maybe")]
+    [InlineData("multi-platform", "maybe", "invalid boolean value for multi-platform: maybe")]
     [InlineData("override-copy-image", "x", "support for \"override-copy-image\" was removed in BuildKit 0.11")]
-    [InlineData("build-arg:BUILDKIT_DISABLE_FILEOP", "true", "support for \"build-arg:BUILDKIT_DISABLE_FILEOP\" was removed in BuildKit 0.11")]
+    [InlineData("build-arg:BUILDKIT_DISABLE_FILEOP", "true", "support for \"BUILDKIT_DISABLE_FILEOP\" build-arg was removed in BuildKit 0.11")]
     [InlineData("cache-imports", "{", "failed to unmarshal cache-imports")]
     public void BadOptionsFailWithUpstreamsMessage(string key, string value, string message)
     {
@@ -130,8 +130,25 @@ public sealed class OptionTests
         {
             ["platform"] = "linux/amd64,linux/arm64", ["build-arg:BUILDKIT_MULTI_PLATFORM"] = "0",
         }));
-        Assert.Equal("returning multiple target platforms is not allowed", error.Message);
+        Assert.Equal("conflicting config: returning multiple target platforms is not allowed", error.Message);
         Assert.True(BuildOptionsParser.Parse(new Dictionary<string, string> { ["multi-platform"] = "true" }).ExportMap);
+    }
+
+    /// <summary>
+    /// The three option errors v0.11.6's builder/build.go words otherwise than v0.24.0's dockerui/config.go (the
+    /// texts above), under the v0.11 profile.
+    /// </summary>
+    [Theory]
+    [InlineData("multi-platform", "maybe", "invalid boolean value maybe")]
+    [InlineData("build-arg:BUILDKIT_DISABLE_FILEOP", "true", "support for \"build-arg:BUILDKIT_DISABLE_FILEOP\" was removed in BuildKit 0.11")]
+    [InlineData("build-arg:BUILDKIT_MULTI_PLATFORM", "false", "returning multiple target platforms is not allowed")]
+    public void TheCompatibilityProfileKeepsV011sTexts(string key, string value, string message)
+    {
+        var error = Assert.Throws<GatewayException>(() => BuildOptionsParser.Parse(new Dictionary<string, string>
+        {
+            [key] = value, ["platform"] = "linux/amd64,linux/arm64", ["build-arg:" + BuildOptionsParser.CompatBuildArg] = "v0.11",
+        }));
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]
