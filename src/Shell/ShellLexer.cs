@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using CSharpFrontend.Shell.Internal;
 
@@ -10,6 +12,10 @@ namespace CSharpFrontend.Shell;
 /// </summary>
 public sealed class ShellLexer
 {
+    /// <summary>The characters the expansion gives a meaning to, with either escape token.</summary>
+    private static readonly SearchValues<char> BackslashSpecials = SearchValues.Create("$<'\"\\");
+    private static readonly SearchValues<char> BacktickSpecials = SearchValues.Create("$<'\"`");
+
     /// <summary>Creates a lexer.</summary>
     /// <param name="escapeToken">The Dockerfile escape character: <c>\</c> (default) or <c>`</c>.</param>
     /// <param name="options">Expansion switches; <see cref="ShellLexerOptions.Default"/> when null.</param>
@@ -55,6 +61,21 @@ public sealed class ShellLexer
         [NotNullWhen(true)] out ExpansionResult? result,
         [NotNullWhen(false)] out ShellExpansionError? error)
     {
+        if (IsLiteral(word, environment))
+        {
+            // Most words expand to themselves: no session, but the same charge to the budget.
+            if (Options.Budget is { } budget && !budget.TryCharge(word.Length))
+            {
+                result = null;
+                error = new ShellExpansionError(word, ErrorTexts.ExpansionTooLarge(budget.MaxCharacters));
+                return false;
+            }
+
+            result = new ExpansionResult(word, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
+            error = null;
+            return true;
+        }
+
         var session = Start(word, environment, splitWords: false);
         if (!session.Run(out string value))
         {
@@ -86,6 +107,17 @@ public sealed class ShellLexer
         result = new WordsExpansionResult(session.FinishWords(), session.UsedVariables, session.UnsetVariables);
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> holds no variable, quote, escape token or heredoc marker (nor a leading
+    /// byte-order mark, which the scanner drops): it then expands to itself.
+    /// </summary>
+    private bool IsLiteral(string word, IShellEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(environment);
+        return word.AsSpan().IndexOfAny(EscapeToken == '\\' ? BackslashSpecials : BacktickSpecials) < 0 && !word.StartsWith('\uFEFF');
     }
 
     private static DictionaryEnvironment View(IReadOnlyDictionary<string, string> environment) =>

@@ -448,9 +448,6 @@ public static class DockerfileConverter
                     caseSensitive: true))
                 : new ConvertException($"target stage {options.Target} could not be found");
 
-        /// <summary>Characters without which a word expands to itself (variables, quotes, either escape token).</summary>
-        private static readonly System.Buffers.SearchValues<char> ExpansionCharacters = System.Buffers.SearchValues.Create("$'\"\\`");
-
         /// <summary>
         /// The stages <paramref name="instruction"/> reads from, the same each time it is asked: an image it names is
         /// registered as a stage once (its first asking), as BuildKit adds one per instruction.
@@ -477,7 +474,6 @@ public static class DockerfileConverter
             switch (instruction)
             {
                 case CopyInstruction { From.Length: > 0 } copy when options.Profile.CopyFromRejectsExpansion
-                    && copy.From.AsSpan().IndexOfAny(ExpansionCharacters) >= 0
                     && (!_lexer.TryExpand(copy.From, ImmutableDictionary<string, string>.Empty, out var literal, out _) || literal != copy.From):
                     throw new ConvertException("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
                 case CopyInstruction { From.Length: > 0 } copy:
