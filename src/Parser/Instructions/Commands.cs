@@ -6,7 +6,7 @@ namespace CSharpFrontend.Parser;
 public abstract record ShellDependentInstruction : Instruction
 {
     private readonly ImmutableArray<string> _cmdLine = [];
-    private readonly LineText _command;
+    private readonly DocumentText _command;
 
     /// <summary>Exec form: the JSON words. Shell form: a single element, the argument text (not split).</summary>
     public ImmutableArray<string> CmdLine
@@ -19,9 +19,9 @@ public abstract record ShellDependentInstruction : Instruction
     /// <see cref="CmdLine"/> as held: the words, or the shell form's one word as its place in the Dockerfile (a long
     /// Dockerfile of RUNs then keeps no copy of their commands).
     /// </summary>
-    internal (ImmutableArray<string> Words, LineText Text) Command
+    internal (ImmutableArray<string> Words, DocumentText Text) Command
     {
-        init => (_cmdLine, _command) = value.Text.Text is null ? (value.Words, default(LineText)) : (default(ImmutableArray<string>), value.Text);
+        init => (_cmdLine, _command) = value.Text.Text is null ? (value.Words, default(DocumentText)) : (default(ImmutableArray<string>), value.Text);
     }
 
     /// <summary>Heredocs attached to the instruction.</summary>
@@ -137,17 +137,17 @@ public sealed record FileFlags(string Chown, string Chmod, bool Link, ImmutableA
 /// <summary><c>COPY</c>.</summary>
 public sealed record CopyInstruction : FileInstruction
 {
-    private readonly LineText _from = LineText.Of("");
+    private readonly DocumentText _from = DocumentText.Of("");
 
     /// <summary><c>--from</c>, raw; empty when absent.</summary>
     public string From
     {
         get => _from.ToString();
-        init => _from = LineText.Of(value);
+        init => _from = DocumentText.Of(value);
     }
 
     /// <summary><see cref="From"/> as its place in the Dockerfile (a Dockerfile of many stages keeps no copy of it).</summary>
-    internal LineText FromText
+    internal DocumentText FromText
     {
         init => _from = value;
     }

@@ -10,7 +10,7 @@ namespace CSharpFrontend.Parser;
 /// </remarks>
 public abstract record Instruction
 {
-    private readonly LineText _original = LineText.Of("");
+    private readonly DocumentText _original = DocumentText.Of("");
 
     /// <summary>The keyword as written (BuildKit <c>Name()</c>: <c>node.Value</c>), e.g. <c>RUN</c> or <c>run</c>.</summary>
     public string Keyword { get; private init; } = "";

@@ -211,7 +211,7 @@ internal static partial class InstructionParser
         return new CopyInstruction {
             Node = req.Node,
             SourcesAndDest = sd,
-            FromText = LineText.Within(req.Node.OriginalText, f?.String("from") ?? string.Empty),
+            FromText = DocumentText.Within(req.Node.OriginalText, f?.String("from") ?? string.Empty),
             Flags = FileFlagsOf(f),
         };
     }
@@ -295,10 +295,10 @@ internal static partial class InstructionParser
     }
 
     /// <summary>The command words; a shell form's one word as its place in the Dockerfile when it is part of the line there.</summary>
-    private static (ImmutableArray<string> Words, LineText Text) CommandOf(Request req)
+    private static (ImmutableArray<string> Words, DocumentText Text) CommandOf(Request req)
     {
         var words = HandleJsonArgs(req.Args, req.Node.IsJson);
-        return !req.Node.IsJson && words.Length == 1 ? (default, LineText.Within(req.Node.OriginalText, words[0])) : (words, default);
+        return !req.Node.IsJson && words.Length == 1 ? (default, DocumentText.Within(req.Node.OriginalText, words[0])) : (words, default);
     }
 
     private static ImmutableArray<string> HandleJsonArgs(IReadOnlyList<string> args, bool isJson)

@@ -61,7 +61,7 @@ internal static class NodeFactory
                 Args = words?.Share(parsed.Args) ?? parsed.Args,
                 IsJson = parsed.IsJson,
                 IsLegacyKeyValue = parsed.LegacyKeyValue,
-                OriginalText = frames.Count == 0 && document is not null ? new LineText(document, start, line.Length) : LineText.Of(rest),
+                OriginalText = frames.Count == 0 && document is not null ? new DocumentText(document, start, line.Length) : DocumentText.Of(rest),
                 Range = range,
                 PrevComments = frames.Count == 0 ? comments : [],
             };

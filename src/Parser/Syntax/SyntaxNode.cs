@@ -31,17 +31,17 @@ public sealed record SyntaxNode
     /// <summary>For ENV and LABEL: true when the legacy <c>KEY value</c> form was used (BuildKit's <c>NoDelim</c>).</summary>
     public bool IsLegacyKeyValue { get; init; }
 
-    private readonly LineText _original = LineText.Of("");
+    private readonly DocumentText _original = DocumentText.Of("");
 
     /// <summary>The logical line (continuations joined, escape tokens removed) exactly as BuildKit's <c>Node.Original</c>.</summary>
     public string Original
     {
         get => _original.ToString();
-        init => _original = LineText.Of(value);
+        init => _original = DocumentText.Of(value);
     }
 
     /// <summary><see cref="Original"/> as held: often its place in the whole Dockerfile.</summary>
-    internal LineText OriginalText
+    internal DocumentText OriginalText
     {
         get => _original;
         init => _original = value;
