@@ -91,14 +91,17 @@ internal sealed class ConversionLint
         }
     }
 
-    /// <summary>A stage's base name was expanded (null: expansion failed).</summary>
-    public void BaseName(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs) =>
-        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+    /// <summary>A stage's base name was expanded, or failed to expand after looking up <paramref name="unset"/>.</summary>
+    public void BaseName(Stage stage, IReadOnlySet<string> unset, IReadOnlyCollection<string> declaredArgs) =>
+        FromChecks.UndeclaredArgs(stage, unset, declaredArgs, Linter);
 
-    /// <summary>A stage's <c>--platform</c> was expanded (null: expansion failed).</summary>
-    public void PlatformFlag(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs, IReadOnlyDictionary<string, string> env)
+    /// <summary>
+    /// A stage's <c>--platform</c> was expanded (<paramref name="expansion"/> null: it failed after looking up
+    /// <paramref name="unset"/>, and only UndefinedArgInFrom can fire).
+    /// </summary>
+    public void PlatformFlag(Stage stage, ExpansionResult? expansion, IReadOnlySet<string> unset, IReadOnlyCollection<string> declaredArgs, IReadOnlyDictionary<string, string> env)
     {
-        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+        FromChecks.UndeclaredArgs(stage, unset, declaredArgs, Linter);
         if (Linter.Active)
         {
             FromChecks.PlatformFlag(stage, expansion, env, Linter);

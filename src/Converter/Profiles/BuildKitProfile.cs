@@ -53,6 +53,7 @@ public sealed record BuildKitProfile
         ReferenceErrorsNameRepository = false,
         LocalContextsFollowUsedPaths = false,
         NamedContextsLoadWhenReachable = false,
+        ScratchStageTakesTargetPlatform = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -207,4 +208,11 @@ public sealed record BuildKitProfile
     /// names) and every base image's context, reachable or not.
     /// </summary>
     public bool NamedContextsLoadWhenReachable { get; init; } = true;
+
+    /// <summary>
+    /// A <c>FROM scratch</c> stage runs on the target platform whatever its <c>--platform</c> says (v0.24's
+    /// base-image resolution sets the scratch stage's platform to the target): its WORKDIR rules, the
+    /// WorkdirRelativePath check and its step names see the target's OS. v0.11 kept the <c>--platform</c> given.
+    /// </summary>
+    public bool ScratchStageTakesTargetPlatform { get; init; } = true;
 }
