@@ -8,6 +8,7 @@ namespace CSharpFrontend.Converter.Tests.Lint;
 /// Windows image): in a Windows stage a path is absolute when, without its <c>C:</c>, it starts with a slash or a
 /// backslash; a bare drive, another drive, a UNC path or <c>C:app</c> is relative (the build then fails on the
 /// first three). A <c>FROM --platform=windows/... scratch</c> stage is on the target platform, so Linux rules apply.
+/// InvalidBaseImagePlatform names the image's own platform when the OS or only the architecture differs.
 /// </summary>
 public sealed class WorkdirRelativePathTests
 {
@@ -43,4 +44,15 @@ public sealed class WorkdirRelativePathTests
     [Fact]
     public async Task AnAbsoluteWorkdirInAWindowsScratchStageIsFine() =>
         Assert.Equal([Const], await LintExpansionTests.LintAsync("FROM --platform=windows/amd64 scratch\nWORKDIR /app\n"));
+
+    [Fact]
+    public async Task AWindowsImageAskedForAnotherPlatformIsReportedWithItsOwn() =>
+        Assert.Equal(
+            [
+                "FromPlatformFlagConstDisallowed 1 FROM --platform flag should not use constant value \"linux/amd64\"",
+                "InvalidBaseImagePlatform 1 Base image winbase was pulled with platform \"windows/amd64\", expected \"linux/amd64\" for current build",
+                "FromPlatformFlagConstDisallowed 2 FROM --platform flag should not use constant value \"windows/arm64\"",
+                "InvalidBaseImagePlatform 2 Base image winbase was pulled with platform \"windows/amd64\", expected \"windows/arm64\" for current build",
+            ],
+            await LintExpansionTests.LintAsync("FROM --platform=linux/amd64 winbase\nFROM --platform=windows/arm64 winbase\n", WindowsBaseImage.Options));
 }
