@@ -55,7 +55,8 @@ internal sealed class ConversionLint
         }
         else
         {
-            var directive = parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "";
+            // ParseDirective keeps the value up to its first space.
+            var directive = (parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "").Split(' ', 2)[0];
             config = Parse(directive, "failed to parse check options");
         }
 

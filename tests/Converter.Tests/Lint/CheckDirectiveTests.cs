@@ -1,0 +1,33 @@
+namespace CSharpFrontend.Converter.Tests.Lint;
+
+/// <summary>
+/// The <c># check=</c> directive as v0.24.0 reads it, each Dockerfile linted by its <c>dockerfile2llb -lint</c>:
+/// <c>ParseDirective</c> keeps the value up to its first space; <c>ParseLintOptions</c> splits it into at most three
+/// parts, a later list replaces an earlier one but never undoes <c>all</c>, and its errors quote the part as written.
+/// </summary>
+public sealed class CheckDirectiveTests
+{
+    private const string Body = "FROM scratch AS Bad\nMAINTAINER x\n";
+
+    [Theory]
+    [InlineData("skip=all;skip=StageNameCasing", "")]
+    [InlineData("skip=StageNameCasing;skip=all", "")]
+    [InlineData("skip=StageNameCasing , MaintainerDeprecated", "MaintainerDeprecated 3 Maintainer instruction is deprecated in favor of using label")]
+    [InlineData("skip=StageNameCasing,MaintainerDeprecated", "")]
+    [InlineData("skip=StageNameCasing;skip=MaintainerDeprecated", "StageNameCasing 2 Stage name 'Bad' should be lowercase")]
+    [InlineData("skip", "error: failed to parse check options: invalid check option \"skip\"")]
+    [InlineData(" bogus = x", "error: failed to parse check options: invalid check option \"bogus\"")]
+    [InlineData("error=maybe", "error: failed to parse check options: failed to parse check option \"error=maybe\": strconv.ParseBool: parsing \"maybe\": invalid syntax")]
+    [InlineData("error= T ;skip=StageNameCasing", "error: failed to parse check options: failed to parse check option \"error=\": strconv.ParseBool: parsing \"\": invalid syntax")]
+    [InlineData("skip=a;skip=b;error=true;x", "error: failed to parse check options: failed to parse check option \"error=true;x\": strconv.ParseBool: parsing \"true;x\": invalid syntax")]
+    public async Task TheDirectiveAsParseLintOptionsReadsIt(string check, string expected) =>
+        Assert.Equal(
+            expected.Length == 0 ? [] : expected.Split('|'),
+            await LintExpansionTests.LintAsync($"# check={check}\n{Body}"));
+
+    [Fact]
+    public async Task ALaterExperimentalListKeepsAll() =>
+        Assert.Equal(
+            ["InvalidDefinitionDescription 3 Comment for ARG should follow the format: `# A <description>`"],
+            await LintExpansionTests.LintAsync("# check=experimental=all;experimental=CopyIgnoredFile\n# x\nARG A=1\nFROM scratch\n"));
+}
