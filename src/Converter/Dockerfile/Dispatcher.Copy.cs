@@ -85,9 +85,19 @@ internal sealed partial class Dispatcher
         var instruction = request.Instruction;
         var destPath = request.DestPath;
         var dest = PosixPath.Join("/", PosixPath.IsAbs(destPath) ? destPath : PosixPath.Join(stage.State.Dir, destPath));
-        if (destPath is "." or "" || destPath.EndsWith('/'))
+        if (options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows")
+        {
+            dest = WindowsPath.CopyDestination(stage.State.Dir, destPath, out var driveError)
+                ?? throw new ConvertException("removing drive letter: " + driveError);
+        }
+        else if (destPath is "." or "" || destPath.EndsWith('/'))
         {
             dest += "/";
+        }
+        else if (destPath.EndsWith("/.", StringComparison.Ordinal))
+        {
+            // NormalizePath with keepSlash keeps a final "/." (the copy then goes into the directory).
+            dest = dest == "/" ? "/." : dest + "/.";
         }
 
         var owner = request.Chown.Length > 0 ? ChownSpec.Parse(request.Chown) : null;

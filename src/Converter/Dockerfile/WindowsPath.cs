@@ -13,7 +13,11 @@ internal static class WindowsPath
     /// <c>CheckSystemDriveAndRemoveDriveLetter</c>: <paramref name="path"/> cleaned, with slashes and without its
     /// <c>C:</c>, or null and <paramref name="error"/> when the path names no usable place.
     /// </summary>
-    public static string? RemoveDriveLetter(string path, out string? error)
+    public static string? RemoveDriveLetter(string path, out string? error) => RemoveDriveLetter(path, keepSlash: false, out error);
+
+    /// <inheritdoc cref="RemoveDriveLetter(string, out string?)"/>
+    /// <param name="keepSlash">A trailing slash or backslash stays (as one slash) after cleaning.</param>
+    public static string? RemoveDriveLetter(string path, bool keepSlash, out string? error)
     {
         error = null;
         if (path.Length == 2 && path[1] == ':')
@@ -31,7 +35,7 @@ internal static class WindowsPath
         var colon = path.IndexOf(':');
         if (colon < 0)
         {
-            return PosixPath.Clean(path.Replace('\\', '/'));
+            return CleanPath(path, keepSlash);
         }
 
         if (!path.AsSpan(0, colon).Equals("c", StringComparison.OrdinalIgnoreCase))
@@ -40,7 +44,15 @@ internal static class WindowsPath
             return null;
         }
 
-        return PosixPath.Clean(path[(colon + 1)..].Replace('\\', '/'));
+        return CleanPath(path[(colon + 1)..], keepSlash);
+    }
+
+    /// <summary>util/system <c>cleanPath</c>: slashes, cleaned, a trailing separator kept when asked.</summary>
+    private static string CleanPath(string path, bool keepSlash)
+    {
+        path = path.Replace('\\', '/');
+        var cleaned = PosixPath.Clean(path);
+        return keepSlash && cleaned.Length > 1 && path.EndsWith('/') ? cleaned + "/" : cleaned;
     }
 
     /// <summary><c>system.IsAbs</c> for Windows: the path without its drive letter starts at the root.</summary>
@@ -67,5 +79,54 @@ internal static class WindowsPath
         }
 
         return IsAbs(cleanPath) ? cleanPath : PosixPath.Join(parent, cleanPath);
+    }
+
+    /// <summary>
+    /// <c>pathRelativeToWorkingDir</c> for COPY and ADD: the destination without its drive letter, against
+    /// <paramref name="dir"/> unless absolute, a trailing slash or <c>/.</c> kept (<c>NormalizePath</c> with
+    /// keepSlash); null and <paramref name="error"/> when the drive is unusable.
+    /// </summary>
+    public static string? CopyDestination(string dir, string destination, out string? error)
+    {
+        if (RemoveDriveLetter(destination, keepSlash: true, out error) is not { } path)
+        {
+            return null;
+        }
+
+        if (IsAbs(path))
+        {
+            return NormalizePath("/", path, out error);
+        }
+
+        return NormalizePath(dir, path is "." or "" ? "./" : path, out error);
+    }
+
+    /// <summary><c>NormalizePath</c> with keepSlash, for Windows.</summary>
+    private static string? NormalizePath(string parent, string path, out string? error)
+    {
+        path = path.Replace('\\', '/');
+        var original = path;
+        if (RemoveDriveLetter(parent.Length == 0 ? "/" : parent.Replace('\\', '/'), keepSlash: true, out error) is not { } cleanParent)
+        {
+            return null;
+        }
+
+        parent = IsAbs(cleanParent) ? cleanParent : PosixPath.Join("/", cleanParent);
+        if (RemoveDriveLetter(path.Length == 0 ? parent : path, keepSlash: true, out error) is not { } cleanPath)
+        {
+            return null;
+        }
+
+        path = IsAbs(cleanPath) ? cleanPath : PosixPath.Join(parent, cleanPath);
+        if (original.EndsWith('/') && !path.EndsWith('/'))
+        {
+            path += "/";
+        }
+        else if (original.EndsWith("/.", StringComparison.Ordinal))
+        {
+            path = (path == "/" ? path : path + "/") + ".";
+        }
+
+        return path;
     }
 }
