@@ -219,7 +219,7 @@ internal sealed partial class Dispatcher
         var current = stage.Image.Config.WorkingDir;
         var followsConfig = options.Profile.WorkdirStateFollowsConfig;
         var workingDir = windows
-            ? WindowsPath.NormalizeWorkdir(current, path, out var driveError)
+            ? WindowsPath.Normalize(current, path, out var driveError)
                 ?? throw new ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {driveError}")
             : PosixPath.IsAbs(path) ? path
             : followsConfig && path.Length == 0 ? PosixPath.IsAbs(current) ? current : PosixPath.Join("/", current)

@@ -80,12 +80,19 @@ internal sealed partial class Dispatcher
         return raw.TryExpand(data, env, out var result, out var error) ? result : throw new ConvertException(error!.Message);
     }
 
+    /// <summary>A local source as <c>NormalizePath("/", src)</c>: in a Windows stage without its drive letter.</summary>
+    private static string SourcePath(string src, bool windows) =>
+        !windows ? PosixPath.Join("/", src)
+            : WindowsPath.Normalize("/", src, out var driveError)
+                ?? throw new ConvertException("removing drive letter: removing drive letter: " + driveError);
+
     private void CopyFiles(StageDispatch stage, CopyRequest request)
     {
         var instruction = request.Instruction;
         var destPath = request.DestPath;
         var dest = PosixPath.Join("/", PosixPath.IsAbs(destPath) ? destPath : PosixPath.Join(stage.State.Dir, destPath));
-        if (options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows")
+        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        if (windows)
         {
             dest = WindowsPath.CopyDestination(stage.State.Dir, destPath, out var driveError)
                 ?? throw new ConvertException("removing drive letter: " + driveError);
@@ -205,12 +212,12 @@ internal sealed partial class Dispatcher
                 {
                     // The part after a "/./" pivot keeps its directories at the destination; without one, all of it does.
                     var pivot = src.IndexOf("/./", StringComparison.Ordinal);
-                    var pattern = PosixPath.Join("/", pivot < 0 ? src : src[(pivot + 3)..]);
+                    var pattern = SourcePath(pivot < 0 ? src : src[(pivot + 3)..], windows);
                     path = pivot < 0 ? "/" : src[..pivot];
                     include = [pattern.TrimStart('/')];
                 }
 
-                path = PosixPath.Join("/", path);
+                path = SourcePath(path, windows);
                 actions.Add(new CopyAction(request.Source, path, dest)
                 {
                     Mode = mode,

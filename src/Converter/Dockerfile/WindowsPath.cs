@@ -59,11 +59,12 @@ internal static class WindowsPath
     public static bool IsAbs(string path) => RemoveDriveLetter(path, out _) is { } cleaned && PosixPath.IsAbs(cleaned);
 
     /// <summary>
-    /// <c>NormalizeWorkdir</c>: <paramref name="requested"/> against the <paramref name="current"/> working
-    /// directory, with slashes (the image config takes it with backslashes); null and <paramref name="error"/> (the
-    /// reason after <c>removing drive letter: </c>) when either path has an unusable drive.
+    /// <c>NormalizePath</c> without keepSlash (as <c>NormalizeWorkdir</c> and COPY sources use it):
+    /// <paramref name="requested"/> against <paramref name="current"/>, with slashes (a config's working directory
+    /// takes them as backslashes); null and <paramref name="error"/> (the reason after <c>removing drive letter: </c>)
+    /// when either path has an unusable drive.
     /// </summary>
-    public static string? NormalizeWorkdir(string current, string requested, out string? error)
+    public static string? Normalize(string current, string requested, out string? error)
     {
         var parent = current.Length == 0 ? "/" : current.Replace('\\', '/');
         if (RemoveDriveLetter(parent, out error) is not { } cleanParent)

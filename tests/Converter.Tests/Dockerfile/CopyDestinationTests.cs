@@ -7,7 +7,8 @@ namespace CSharpFrontend.Converter.Tests.Dockerfile;
 /// <c>dest</c> in <c>dockerfile2llb</c>'s definition, read with <c>buildctl debug dump-llb</c>; the Windows rows with
 /// <c>-resolver</c> and <see cref="WindowsBaseImage"/>'s config): a final <c>/.</c> is kept; in a Windows stage the
 /// drive letter is checked and dropped first (cleaning away a final <c>/.</c>, keeping a final separator only after
-/// more than one character), backslashes are slashes, and an unusable drive is an error.
+/// more than one character), backslashes are slashes, and an unusable drive is an error; a local source loses its
+/// drive the same way (<c>NormalizePath("/", src)</c>, its error wrapped twice).
 /// </summary>
 public sealed class CopyDestinationTests
 {
@@ -43,9 +44,28 @@ public sealed class CopyDestinationTests
         Assert.Equal("removing drive letter: " + reason, error.Message);
     }
 
-    private static string Dest(string dockerfile, ConvertOptions options) =>
+    [Theory]
+    [InlineData("COPY --from=winbase C:/a b", "/a")]
+    [InlineData("COPY C:\\\\a\\\\b c", "/a/b")]
+    [InlineData("COPY a\\\\ c", "/a")]
+    public void AWindowsSourceLosesItsDrive(string instruction, string src) =>
+        Assert.Equal(src, Copy("FROM --platform=windows/amd64 winbase\n" + instruction + "\n", WindowsBaseImage.Options).Src);
+
+    [Theory]
+    [InlineData("D:/a", "The specified path is not on the system drive (C:)")]
+    [InlineData("C:", "No relative path specified in \"C:\"")]
+    public void AnUnusableWindowsSourceDriveIsAnError(string src, string reason)
+    {
+        var error = Assert.Throws<ConvertException>(() =>
+            TestConversion.Convert($"FROM --platform=windows/amd64 winbase\nCOPY --from=winbase {src} b\n", WindowsBaseImage.Options));
+        Assert.Equal("removing drive letter: removing drive letter: " + reason, error.Message);
+    }
+
+    private static string Dest(string dockerfile, ConvertOptions options) => Copy(dockerfile, options).Dest;
+
+    private static Pb.FileActionCopy Copy(string dockerfile, ConvertOptions options) =>
         TestConversion.Convert(dockerfile, options).Definition.Ops
             .Where(o => o.Op.OpCase == Pb.Op.OpOneofCase.File)
             .SelectMany(o => o.Op.File.Actions)
-            .Single(a => a.ActionCase == Pb.FileAction.ActionOneofCase.Copy).Copy.Dest;
+            .Single(a => a.ActionCase == Pb.FileAction.ActionOneofCase.Copy).Copy;
 }
