@@ -153,11 +153,7 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
 
         foreach (var word in instruction.SourcesAndDest.SourcePaths)
         {
-            if (!lexer.TryExpand(word, env, out var source, out _))
-            {
-                return;
-            }
-
+            var source = lexer.ProcessWord(word, new EnvView(env)).Value; // every word expanded above
             var remote = source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal);
             if (!remote && ignored.MatchesOrParentMatches(source))
             {
