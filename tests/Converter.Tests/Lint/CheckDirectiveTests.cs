@@ -16,6 +16,7 @@ public sealed class CheckDirectiveTests
     [InlineData("skip=StageNameCasing,MaintainerDeprecated", "")]
     [InlineData("skip=StageNameCasing;skip=MaintainerDeprecated", "StageNameCasing 2 Stage name 'Bad' should be lowercase")]
     [InlineData("skip", "error: failed to parse check options: invalid check option \"skip\"")]
+    [InlineData("=x", "error: failed to parse check options: invalid check option \"\"")]
     [InlineData(" bogus = x", "error: failed to parse check options: invalid check option \"bogus\"")]
     [InlineData("error=maybe", "error: failed to parse check options: failed to parse check option \"error=maybe\": strconv.ParseBool: parsing \"maybe\": invalid syntax")]
     [InlineData("error= T ;skip=StageNameCasing", "error: failed to parse check options: failed to parse check option \"error=\": strconv.ParseBool: parsing \"\": invalid syntax")]
@@ -30,4 +31,29 @@ public sealed class CheckDirectiveTests
         Assert.Equal(
             ["InvalidDefinitionDescription 3 Comment for ARG should follow the format: `# A <description>`"],
             await LintExpansionTests.LintAsync("# check=experimental=all;experimental=CopyIgnoredFile\n# x\nARG A=1\nFROM scratch\n"));
+
+    [Fact]
+    public async Task AnExperimentalListEnablesOnlyItsRules() =>
+        Assert.Empty(await LintExpansionTests.LintAsync("# check=experimental=CopyIgnoredFile\n# x\nARG A=1\nFROM scratch\n"));
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("t", true)]
+    [InlineData("T", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("0", false)]
+    [InlineData("f", false)]
+    [InlineData("F", false)]
+    [InlineData("FALSE", false)]
+    [InlineData("false", false)]
+    [InlineData("False", false)]
+    public async Task ErrorTakesStrconvParseBoolForms(string value, bool fails)
+    {
+        string[] warning = ["StageNameCasing 2 Stage name 'Bad' should be lowercase"];
+        Assert.Equal(
+            fails ? [.. warning, "error: lint violation found for rules: StageNameCasing"] : warning,
+            await LintExpansionTests.LintAsync($"# check=error={value}\nFROM scratch AS Bad\n"));
+    }
 }
