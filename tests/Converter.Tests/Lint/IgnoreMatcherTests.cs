@@ -7,7 +7,8 @@ namespace CSharpFrontend.Converter.Tests.Lint;
 /// answer of its <c>New(patterns).MatchesOrParentMatches(file)</c>, run by a Go program outside the project on these
 /// rows (patterns comma-separated). <c>*</c> and <c>?</c> stay within a name, <c>**</c> crosses directories, a
 /// pattern matching a parent directory excludes the file, the last matching pattern decides (<c>!</c> re-includes),
-/// patterns are cleaned (<c>./x</c>, <c>a/../b</c>, a trailing slash) and matched against the path as given.
+/// patterns are cleaned (<c>./x</c>, <c>a/../b</c>, a trailing slash), blank ones dropped, and matched against the path as
+/// given (an absolute path's parents start at <c>/</c>).
 /// </summary>
 public sealed class IgnoreMatcherTests
 {
@@ -57,6 +58,24 @@ public sealed class IgnoreMatcherTests
     [InlineData("a(b", "a(b", true)]
     [InlineData("a$", "a$", true)]
     [InlineData("^a", "^a", true)]
+    [InlineData(" ,a", ".", false)]
+    [InlineData("a/**/b", "a/xb", false)]
+    [InlineData("a/**", "a/b", true)]
+    [InlineData("a/**", "a", false)]
+    [InlineData("/x", "/x/y", true)]
+    [InlineData("/x", "/y/x", false)]
+    [InlineData("x", "/x", false)]
+    [InlineData("/", "/a", true)]
+    [InlineData("*", "/a", true)]
+    [InlineData("/a/*", "/a/b/c", true)]
+    [InlineData("!a,a", "a", true)]
+    [InlineData("a,!a,a", "a", true)]
+    [InlineData("a,!a", "a/b", false)]
+    [InlineData("a/b,!a", "a/b", false)]
+    [InlineData("a,!a/b", "a/b/c", false)]
+    [InlineData("**/x", "/x", true)]
+    [InlineData("**/x", "a/x", true)]
+    [InlineData("x/**", "x/", true)]
     public void MatchesAsPatternmatcher(string patterns, string file, bool excluded) =>
         Assert.Equal(excluded, new IgnoreMatcher(patterns.Split(',')).MatchesOrParentMatches(file));
 }
