@@ -83,9 +83,9 @@ internal static class WindowsPath
     }
 
     /// <summary>
-    /// <c>pathRelativeToWorkingDir</c> for COPY and ADD: the destination without its drive letter, against
-    /// <paramref name="dir"/> unless absolute, a trailing slash or <c>/.</c> kept (<c>NormalizePath</c> with
-    /// keepSlash); null and <paramref name="error"/> when the drive is unusable.
+    /// <c>pathRelativeToWorkingDir</c> for COPY and ADD: the destination without its drive letter (cleaned, a final
+    /// separator kept), joined to the stage's directory <paramref name="dir"/> (already clean, absolute and without a
+    /// drive) unless absolute, keeping a final separator; null and <paramref name="error"/> when the drive is unusable.
     /// </summary>
     public static string? CopyDestination(string dir, string destination, out string? error)
     {
@@ -96,38 +96,10 @@ internal static class WindowsPath
 
         if (IsAbs(path))
         {
-            return NormalizePath("/", path, out error);
+            return path;
         }
 
-        return NormalizePath(dir, path is "." or "" ? "./" : path, out error);
-    }
-
-    /// <summary><c>NormalizePath</c> with keepSlash, for Windows.</summary>
-    private static string? NormalizePath(string parent, string path, out string? error)
-    {
-        path = path.Replace('\\', '/');
-        var original = path;
-        if (RemoveDriveLetter(parent.Length == 0 ? "/" : parent.Replace('\\', '/'), keepSlash: true, out error) is not { } cleanParent)
-        {
-            return null;
-        }
-
-        parent = IsAbs(cleanParent) ? cleanParent : PosixPath.Join("/", cleanParent);
-        if (RemoveDriveLetter(path.Length == 0 ? parent : path, keepSlash: true, out error) is not { } cleanPath)
-        {
-            return null;
-        }
-
-        path = IsAbs(cleanPath) ? cleanPath : PosixPath.Join(parent, cleanPath);
-        if (original.EndsWith('/') && !path.EndsWith('/'))
-        {
-            path += "/";
-        }
-        else if (original.EndsWith("/.", StringComparison.Ordinal))
-        {
-            path = (path == "/" ? path : path + "/") + ".";
-        }
-
-        return path;
+        var joined = PosixPath.Join(dir.Length == 0 ? "/" : dir, path);
+        return path is "." || path.EndsWith('/') ? joined.TrimEnd('/') + "/" : joined;
     }
 }

@@ -29,6 +29,7 @@ public sealed class CopyDestinationTests
     [InlineData("COPY a C:y", "/base/y")]
     [InlineData("COPY a /dst/.", "/dst")]
     [InlineData("COPY a .", "/base/")]
+    [InlineData("COPY a C:/app/", "/app/")]
     [InlineData("WORKDIR C:\\\\w\nCOPY a y/.", "/w/y")]
     public void AWindowsDestinationLosesItsDrive(string instructions, string dest) =>
         Assert.Equal(dest, Dest("FROM --platform=windows/amd64 winbase\n" + instructions + "\n", WindowsBaseImage.Options));
@@ -37,6 +38,8 @@ public sealed class CopyDestinationTests
     [InlineData("D:/x", "The specified path is not on the system drive (C:)")]
     [InlineData("C:", "No relative path specified in \"C:\"")]
     [InlineData("//srv/x", "UNC paths are not supported")]
+    [InlineData("//", "UNC paths are not supported")]
+    [InlineData(":x", "The specified path is not on the system drive (C:)")]
     public void AnUnusableWindowsDriveIsAnError(string dest, string reason)
     {
         var error = Assert.Throws<ConvertException>(() =>

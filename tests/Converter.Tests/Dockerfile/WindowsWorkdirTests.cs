@@ -22,6 +22,7 @@ public sealed class WindowsWorkdirTests
     [InlineData("app", "\\base\\app")]
     [InlineData("..\\\\up", "\\up")]
     [InlineData("C:\\\\", "\\")]
+    [InlineData("C:/app/", "\\app")]
     public void ADriveLetterIsDroppedAndBackslashesAreSlashes(string path, string workingDir) =>
         Assert.Equal(workingDir, WorkingDir($"FROM --platform=windows/amd64 winbase\nWORKDIR {path}\n", WindowsBaseImage.Options));
 
@@ -41,6 +42,8 @@ public sealed class WindowsWorkdirTests
     [InlineData("C:", "No relative path specified in \"C:\"")]
     [InlineData("\\\\\\\\srv\\\\x", "UNC paths are not supported")]
     [InlineData("//srv/x", "UNC paths are not supported")]
+    [InlineData("//", "UNC paths are not supported")]
+    [InlineData(":x", "The specified path is not on the system drive (C:)")]
     public void AnUnusableDriveIsAnError(string path, string reason)
     {
         var error = Assert.Throws<ConvertException>(() =>
