@@ -319,22 +319,24 @@ internal sealed partial class Dispatcher
     private static bool IsHttpSource(string src) =>
         src.StartsWith("http://", StringComparison.Ordinal) || src.StartsWith("https://", StringComparison.Ordinal);
 
-    /// <summary>The file name ADD gives a download: the URL path's last element, or <c>__unnamed__</c>.</summary>
+    /// <summary>
+    /// The file name ADD gives a download: Go's <c>path.Base</c> of the URL's unescaped path as <c>url.Parse</c> reads
+    /// it (no dot-segment removal: <c>/a/.</c> is <c>.</c>, <c>/a/..</c> is <c>..</c>), or <c>__unnamed__</c> for
+    /// <c>.</c>, <c>/</c> or a URL that does not parse.
+    /// </summary>
     private static string UrlFilename(string src)
     {
-        if (!Uri.TryCreate(src, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(src, UriKind.Absolute, out _))
         {
             return "__unnamed__";
         }
 
-        var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        var trimmed = path.TrimEnd('/');
-        if (trimmed.Length == 0)
-        {
-            return "__unnamed__";
-        }
-
-        var last = trimmed[(trimmed.LastIndexOf('/') + 1)..];
-        return last is "." or "" ? "__unnamed__" : last;
+        var rest = src[(src.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var start = rest.IndexOfAny(['/', '?', '#']);
+        var path = start < 0 || rest[start] != '/' ? "" : rest[start..];
+        var end = path.IndexOfAny(['?', '#']);
+        path = Uri.UnescapeDataString(end < 0 ? path : path[..end]).TrimEnd('/');
+        var name = path.Length == 0 ? "/" : path[(path.LastIndexOf('/') + 1)..];
+        return name is "." or "/" ? "__unnamed__" : name;
     }
 }
