@@ -102,4 +102,10 @@ public sealed class LintExpansionTests
         Assert.Equal(
             ["UndefinedArgInFrom 1 FROM argument 'U' is not declared"],
             await LintAsync("FROM --platform=$TARGETPLATFORM$U scratch\n"));
+
+    [Fact]
+    public async Task ANameThatDiffersOnlyInCaseIsNoSuggestion() =>
+        Assert.Equal(
+            ["UndefinedArgInFrom 2 FROM argument 'fox' is not declared", "UndefinedVar 4 Usage of undefined variable '$FOx'"],
+            await LintAsync("ARG FOO=x\nFROM scratch$fox\nENV foo=1\nCOPY $FOx /\n"));
 }
