@@ -48,6 +48,7 @@ public sealed class LintExpansionTests
 
     [Theory]
     [InlineData("COPY --chmod=\"'$C'\" a /", "invalid syntax")]
+    [InlineData("ADD --chmod=\"'$C'\" a /", "invalid syntax")]
     [InlineData("ADD --checksum=\"'$C'\" https://x/a /", "invalid checksum digest format")]
     public async Task AQuotedFlagValueIsNotExpanded(string instruction, string error) =>
         Assert.Equal(["error: " + error], await LintAsync("FROM scratch\n" + instruction + "\n"));
@@ -108,4 +109,10 @@ public sealed class LintExpansionTests
         Assert.Equal(
             ["UndefinedArgInFrom 2 FROM argument 'fox' is not declared", "UndefinedVar 4 Usage of undefined variable '$FOx'"],
             await LintAsync("ARG FOO=x\nFROM scratch$fox\nENV foo=1\nCOPY $FOx /\n"));
+
+    [Fact]
+    public async Task AddExpandsItsFlagsThenItsPaths() =>
+        Assert.Equal(
+            ["UndefinedVar 2 Usage of undefined variable '$A1'", "UndefinedVar 2 Usage of undefined variable '$A2'"],
+            await LintAsync("FROM scratch\nADD --chown=\"'$C'\" $A1 $A2/\n"));
 }
