@@ -56,4 +56,19 @@ public sealed class CheckDirectiveTests
             fails ? [.. warning, "error: lint violation found for rules: StageNameCasing"] : warning,
             await LintExpansionTests.LintAsync($"# check=error={value}\nFROM scratch AS Bad\n"));
     }
+
+    [Fact]
+    public async Task TheBuildArgWinsAndNamesItselfInItsError()
+    {
+        // dockerui/config.go: errors.Wrapf(err, "failed to parse %s", "build-arg:BUILDKIT_DOCKERFILE_CHECK").
+        var options = new Dockerfile.ConvertOptions
+        {
+            TargetPlatform = Llb.LlbPlatform.LinuxAmd64,
+            BuildPlatforms = [Llb.LlbPlatform.LinuxAmd64],
+            BuildArgs = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("BUILDKIT_DOCKERFILE_CHECK", "skip"),
+        };
+        Assert.Equal(
+            ["error: failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"skip\""],
+            await LintExpansionTests.LintAsync("# check=skip=all\n" + Body, options));
+    }
 }
