@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Llb;
+
 namespace CSharpFrontend.Converter.Tests.Lint;
 
 /// <summary>
@@ -61,11 +65,11 @@ public sealed class CheckDirectiveTests
     public async Task TheBuildArgWinsAndNamesItselfInItsError()
     {
         // dockerui/config.go: errors.Wrapf(err, "failed to parse %s", "build-arg:BUILDKIT_DOCKERFILE_CHECK").
-        var options = new Dockerfile.ConvertOptions
+        var options = new ConvertOptions
         {
-            TargetPlatform = Llb.LlbPlatform.LinuxAmd64,
-            BuildPlatforms = [Llb.LlbPlatform.LinuxAmd64],
-            BuildArgs = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("BUILDKIT_DOCKERFILE_CHECK", "skip"),
+            TargetPlatform = LlbPlatform.LinuxAmd64,
+            BuildPlatforms = [LlbPlatform.LinuxAmd64],
+            BuildArgs = ImmutableDictionary<string, string>.Empty.Add("BUILDKIT_DOCKERFILE_CHECK", "skip"),
         };
         Assert.Equal(
             ["error: failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"skip\""],
