@@ -156,7 +156,7 @@ internal sealed partial class Dispatcher
         var signal = Expand(instruction.Signal, Env(stage));
         if (!Signals.IsValid(signal))
         {
-            throw new ConvertException("Invalid signal: " + signal);
+            throw new ConvertException("invalid signal: " + signal);
         }
 
         WithConfig(stage, c => c with { StopSignal = signal });
@@ -216,9 +216,12 @@ internal sealed partial class Dispatcher
         var path = Expand(instruction.Path, env);
         // Current BuildKit keeps a Windows stage's config directory with backslashes (and works with slashes).
         var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
-        var current = windows ? stage.Image.Config.WorkingDir.Replace('\\', '/') : stage.Image.Config.WorkingDir;
+        var current = stage.Image.Config.WorkingDir;
         var followsConfig = options.Profile.WorkdirStateFollowsConfig;
-        var workingDir = PosixPath.IsAbs(path) ? path
+        var workingDir = windows
+            ? WindowsPath.Normalize(current, path, out var driveError)
+                ?? throw new ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {driveError}")
+            : PosixPath.IsAbs(path) ? path
             : followsConfig && path.Length == 0 ? PosixPath.IsAbs(current) ? current : PosixPath.Join("/", current)
             : PosixPath.Join("/", current, path);
         stage.State = stage.State.WithDir(followsConfig ? workingDir : path);

@@ -80,14 +80,31 @@ internal sealed partial class Dispatcher
         return raw.TryExpand(data, env, out var result, out var error) ? result : throw new ConvertException(error!.Message);
     }
 
+    /// <summary>A local source as <c>NormalizePath("/", src)</c>: in a Windows stage without its drive letter.</summary>
+    private static string SourcePath(string src, bool windows) =>
+        !windows ? PosixPath.Join("/", src)
+            : WindowsPath.Normalize("/", src, out var driveError)
+                ?? throw new ConvertException("removing drive letter: removing drive letter: " + driveError);
+
     private void CopyFiles(StageDispatch stage, CopyRequest request)
     {
         var instruction = request.Instruction;
         var destPath = request.DestPath;
         var dest = PosixPath.Join("/", PosixPath.IsAbs(destPath) ? destPath : PosixPath.Join(stage.State.Dir, destPath));
-        if (destPath is "." or "" || destPath.EndsWith('/'))
+        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        if (windows)
+        {
+            dest = WindowsPath.CopyDestination(stage.State.Dir, destPath, out var driveError)
+                ?? throw new ConvertException("removing drive letter: " + driveError);
+        }
+        else if (destPath is "." or "" || destPath.EndsWith('/'))
         {
             dest += "/";
+        }
+        else if (destPath.EndsWith("/.", StringComparison.Ordinal))
+        {
+            // NormalizePath with keepSlash keeps a final "/." (the copy then goes into the directory).
+            dest = dest == "/" ? "/." : dest + "/.";
         }
 
         var owner = request.Chown.Length > 0 ? ChownSpec.Parse(request.Chown) : null;
@@ -195,12 +212,12 @@ internal sealed partial class Dispatcher
                 {
                     // The part after a "/./" pivot keeps its directories at the destination; without one, all of it does.
                     var pivot = src.IndexOf("/./", StringComparison.Ordinal);
-                    var pattern = PosixPath.Join("/", pivot < 0 ? src : src[(pivot + 3)..]);
+                    var pattern = SourcePath(pivot < 0 ? src : src[(pivot + 3)..], windows);
                     path = pivot < 0 ? "/" : src[..pivot];
                     include = [pattern.TrimStart('/')];
                 }
 
-                path = PosixPath.Join("/", path);
+                path = SourcePath(path, windows);
                 actions.Add(new CopyAction(request.Source, path, dest)
                 {
                     Mode = mode,
@@ -302,22 +319,24 @@ internal sealed partial class Dispatcher
     private static bool IsHttpSource(string src) =>
         src.StartsWith("http://", StringComparison.Ordinal) || src.StartsWith("https://", StringComparison.Ordinal);
 
-    /// <summary>The file name ADD gives a download: the URL path's last element, or <c>__unnamed__</c>.</summary>
+    /// <summary>
+    /// The file name ADD gives a download: Go's <c>path.Base</c> of the URL's unescaped path as <c>url.Parse</c> reads
+    /// it (no dot-segment removal: <c>/a/.</c> is <c>.</c>, <c>/a/..</c> is <c>..</c>), or <c>__unnamed__</c> for
+    /// <c>.</c>, <c>/</c> or a URL that does not parse.
+    /// </summary>
     private static string UrlFilename(string src)
     {
-        if (!Uri.TryCreate(src, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(src, UriKind.Absolute, out _))
         {
             return "__unnamed__";
         }
 
-        var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        var trimmed = path.TrimEnd('/');
-        if (trimmed.Length == 0)
-        {
-            return "__unnamed__";
-        }
-
-        var last = trimmed[(trimmed.LastIndexOf('/') + 1)..];
-        return last is "." or "" ? "__unnamed__" : last;
+        var rest = src[(src.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var start = rest.IndexOfAny(['/', '?', '#']);
+        var path = start < 0 || rest[start] != '/' ? "" : rest[start..];
+        var end = path.IndexOfAny(['?', '#']);
+        path = Uri.UnescapeDataString(end < 0 ? path : path[..end]).TrimEnd('/');
+        var name = path.Length == 0 ? "/" : path[(path.LastIndexOf('/') + 1)..];
+        return name is "." or "/" ? "__unnamed__" : name;
     }
 }

@@ -215,10 +215,14 @@ public static class DockerfileConverter
             for (var i = 0; i < dockerfile.Stages.Length; i++)
             {
                 var stage = dockerfile.Stages[i];
-                var name = _lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError)
-                    ? nameResult.Value
-                    : throw new ConvertException(nameError!.Message, stage.Range);
-                lint.BaseName(stage, nameResult, declared);
+                if (!_lexer.TryProcessWord(stage.BaseName, new EnvView(environment), out var nameResult, out var nameError))
+                {
+                    lint.BaseName(stage, nameError.UnsetVariables, declared);
+                    throw new ConvertException(nameError.Message, stage.Range);
+                }
+
+                var name = nameResult.Value;
+                lint.BaseName(stage, nameResult.UnsetVariables, declared);
                 var used = new HashSet<string>(nameResult.UsedVariables, StringComparer.Ordinal);
                 if (name.Length == 0)
                 {
@@ -233,10 +237,15 @@ public static class DockerfileConverter
 
                 if (stage.Platform.Length > 0)
                 {
-                    var platform = _lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError)
-                        ? expanded.Value
-                        : throw new ConvertException($"failed to process arguments for platform {stage.Platform}: {expandError!.Message}", stage.Range);
-                    lint.PlatformFlag(stage, expanded, declared, environment);
+                    if (!_lexer.TryProcessWord(stage.Platform, new EnvView(environment), out var expanded, out var expandError))
+                    {
+                        // The message names the expansion's result, empty after a failure.
+                        lint.PlatformFlag(stage, null, expandError.UnsetVariables, declared, environment);
+                        throw new ConvertException($"failed to process arguments for platform : {expandError.Message}", stage.Range);
+                    }
+
+                    var platform = expanded.Value;
+                    lint.PlatformFlag(stage, expanded, expanded.UnsetVariables, declared, environment);
                     used.UnionWith(expanded.UsedVariables);
                     var current = options.Profile.PlatformErrorsSuggestArgs;
                     if (current && platform.Length == 0)
@@ -527,6 +536,11 @@ public static class DockerfileConverter
                 {
                     stage.State = LlbState.Scratch;
                     stage.Image = StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
+                    if (options.Profile.ScratchStageTakesTargetPlatform)
+                    {
+                        stage.Platform = Platforms.Target;
+                    }
+
                     stage.Dispatched |= stage.Unregistered;
                     continue;
                 }

@@ -85,7 +85,13 @@ public static class StageImage
         if (workingDir.Length > 0)
         {
             stateDir = workingDir;
-            if (!PosixPath.IsAbs(workingDir))
+            if (windows)
+            {
+                // dispatchWorkdir with the config's directory against itself, by Windows rules.
+                workingDir = Dockerfile.WindowsPath.Normalize(workingDir, workingDir, out var driveError)
+                    ?? throw new Dockerfile.ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {driveError}");
+            }
+            else if (!PosixPath.IsAbs(workingDir))
             {
                 workingDir = PosixPath.Join("/", workingDir, workingDir);
             }

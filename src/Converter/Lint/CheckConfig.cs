@@ -50,15 +50,12 @@ public sealed record CheckConfig
             var value = part[(eq + 1)..].Trim();
             switch (key)
             {
+                // A later list replaces an earlier one but never undoes an "all" (ParseLintOptions only sets it).
                 case "skip":
-                    config = value == "all"
-                        ? config with { SkipAll = true, SkipRules = ImmutableHashSet<string>.Empty }
-                        : config with { SkipAll = false, SkipRules = Names(value) };
+                    config = value == "all" ? config with { SkipAll = true } : config with { SkipRules = Names(value) };
                     break;
                 case "experimental":
-                    config = value == "all"
-                        ? config with { ExperimentalAll = true, ExperimentalRules = ImmutableHashSet<string>.Empty }
-                        : config with { ExperimentalAll = false, ExperimentalRules = Names(value) };
+                    config = value == "all" ? config with { ExperimentalAll = true } : config with { ExperimentalRules = Names(value) };
                     break;
                 case "error":
                     config = config with

@@ -55,7 +55,8 @@ internal sealed class ConversionLint
         }
         else
         {
-            var directive = parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "";
+            // ParseDirective keeps the value up to its first space.
+            var directive = (parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "").Split(' ', 2)[0];
             config = Parse(directive, "failed to parse check options");
         }
 
@@ -91,14 +92,17 @@ internal sealed class ConversionLint
         }
     }
 
-    /// <summary>A stage's base name was expanded (null: expansion failed).</summary>
-    public void BaseName(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs) =>
-        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+    /// <summary>A stage's base name was expanded, or failed to expand after looking up <paramref name="unset"/>.</summary>
+    public void BaseName(Stage stage, IReadOnlySet<string> unset, IReadOnlyCollection<string> declaredArgs) =>
+        FromChecks.UndeclaredArgs(stage, unset, declaredArgs, Linter);
 
-    /// <summary>A stage's <c>--platform</c> was expanded (null: expansion failed).</summary>
-    public void PlatformFlag(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declaredArgs, IReadOnlyDictionary<string, string> env)
+    /// <summary>
+    /// A stage's <c>--platform</c> was expanded (<paramref name="expansion"/> null: it failed after looking up
+    /// <paramref name="unset"/>, and only UndefinedArgInFrom can fire).
+    /// </summary>
+    public void PlatformFlag(Stage stage, ExpansionResult? expansion, IReadOnlySet<string> unset, IReadOnlyCollection<string> declaredArgs, IReadOnlyDictionary<string, string> env)
     {
-        FromChecks.UndeclaredArgs(stage, expansion, declaredArgs, Linter);
+        FromChecks.UndeclaredArgs(stage, unset, declaredArgs, Linter);
         if (Linter.Active)
         {
             FromChecks.PlatformFlag(stage, expansion, env, Linter);

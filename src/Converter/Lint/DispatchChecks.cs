@@ -138,26 +138,22 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
         }
     }
 
-    private static bool IsAbs(string path, string? os) =>
-        os == "windows"
-            ? path.StartsWith('\\') || path.StartsWith('/') || path.Length >= 2 && path[1] == ':'
-            : PosixPath.IsAbs(path);
+    /// <summary>BuildKit's <c>system.IsAbs</c> with the stage's OS.</summary>
+    private static bool IsAbs(string path, string? os) => os == "windows" ? WindowsPath.IsAbs(path) : PosixPath.IsAbs(path);
 
     /// <summary>CopyIgnoredFile: a local source (expanded, as written) the context's .dockerignore excludes.</summary>
     private void IgnoredSources(FileInstruction instruction, string command, IReadOnlyDictionary<string, string> env, SourceRange range)
     {
-        if (ignored is null || !lint.Reports(LintRules.CopyIgnoredFile))
+        // Upstream checks the sources while it copies, once every word of the instruction has expanded.
+        if (ignored is null || !lint.Reports(LintRules.CopyIgnoredFile)
+            || !Words(instruction).All(w => (w.Raw ? _rawLexer : lexer).TryProcessWord(w.Word, new EnvView(env), out _, out _)))
         {
             return;
         }
 
         foreach (var word in instruction.SourcesAndDest.SourcePaths)
         {
-            if (!lexer.TryExpand(word, env, out var source, out _))
-            {
-                return;
-            }
-
+            var source = lexer.ProcessWord(word, new EnvView(env)).Value; // every word expanded above
             var remote = source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal);
             if (!remote && ignored.MatchesOrParentMatches(source))
             {
@@ -233,25 +229,30 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
                     var expanded = Collect(lexer, value, local, unset);
                     ReportUndefined(stage, unset, local.Keys, range);
                     unset.Clear();
-                    if (expanded is not null)
+                    if (expanded is null)
                     {
-                        local[definition.Key] = expanded;
+                        // dispatchArg stops at the default it cannot expand.
+                        break;
                     }
+
+                    local[definition.Key] = expanded;
                 }
             }
 
             return;
         }
 
+        // Each word is reported on its own (a name unset in two words is reported twice), up to the first that fails.
         foreach (var (word, raw) in Words(instruction))
         {
-            if (Collect(raw ? _rawLexer : lexer, word, env, unset) is null)
+            var expanded = Collect(raw ? _rawLexer : lexer, word, env, unset);
+            ReportUndefined(stage, unset, env.Keys, range);
+            unset.Clear();
+            if (expanded is null)
             {
                 break;
             }
         }
-
-        ReportUndefined(stage, unset, env.Keys, range);
     }
 
     private void ReportUndefined(StageDispatch stage, SortedSet<string> unset, IEnumerable<string> known, SourceRange range)
@@ -267,8 +268,10 @@ internal sealed class DispatchChecks(Linter lint, ShellLexer lexer, IReadOnlyDic
 
     private static string? Collect(ShellLexer lexer, string word, IReadOnlyDictionary<string, string> env, SortedSet<string> unset)
     {
-        if (!lexer.TryProcessWord(word, new EnvView(env), out var result, out _))
+        if (!lexer.TryProcessWord(word, new EnvView(env), out var result, out var error))
         {
+            // ProcessWord's misses up to the failure are reported as well.
+            unset.UnionWith(error.UnsetVariables);
             return null;
         }
 

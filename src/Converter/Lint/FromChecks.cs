@@ -55,15 +55,18 @@ internal static class FromChecks
         }
     }
 
-    /// <summary>UndefinedArgInFrom: a variable of the base name or platform that no global ARG declares.</summary>
-    public static void UndeclaredArgs(Stage stage, ExpansionResult? expansion, IReadOnlyCollection<string> declared, Linter lint)
+    /// <summary>
+    /// UndefinedArgInFrom: a variable of the base name or platform that no global ARG declares (those found unset
+    /// before a failure included: upstream reports them before the error).
+    /// </summary>
+    public static void UndeclaredArgs(Stage stage, IReadOnlySet<string> unset, IReadOnlyCollection<string> declared, Linter lint)
     {
-        if (expansion is null || !lint.Reports(LintRules.UndefinedArgInFrom))
+        if (!lint.Reports(LintRules.UndefinedArgInFrom))
         {
             return;
         }
 
-        foreach (var name in expansion.UnsetVariables.Order(StringComparer.Ordinal))
+        foreach (var name in unset.Order(StringComparer.Ordinal))
         {
             if (declared.Contains(name))
             {

@@ -53,6 +53,7 @@ public sealed record BuildKitProfile
         ReferenceErrorsNameRepository = false,
         LocalContextsFollowUsedPaths = false,
         NamedContextsLoadWhenReachable = false,
+        ScratchStageTakesTargetPlatform = false,
         FrontendOptionErrors = FrontendOptionErrors.V0_11,
     };
 
@@ -208,6 +209,13 @@ public sealed record BuildKitProfile
     /// names) and every base image's context, reachable or not.
     /// </summary>
     public bool NamedContextsLoadWhenReachable { get; init; } = true;
+
+    /// <summary>
+    /// A <c>FROM scratch</c> stage runs on the target platform whatever its <c>--platform</c> says (v0.24's
+    /// base-image resolution sets the scratch stage's platform to the target): its WORKDIR rules, the
+    /// WorkdirRelativePath check and its step names see the target's OS. v0.11 kept the <c>--platform</c> given.
+    /// </summary>
+    public bool ScratchStageTakesTargetPlatform { get; init; } = true;
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;

@@ -41,7 +41,7 @@ internal sealed partial class ExpansionSession
     public IReadOnlySet<string> UnsetVariables => _variables.Unset;
 
     /// <summary>The failure, once <see cref="Run"/> has returned false.</summary>
-    public ShellExpansionError Error => new(_source, _error ?? string.Empty);
+    public ShellExpansionError Error => new(_source, _error ?? string.Empty) { UnsetVariables = _variables.Unset };
 
     /// <summary>Expands the whole word.</summary>
     public bool Run(out string value)

@@ -6,7 +6,9 @@ namespace CSharpFrontend.Converter.Tests.Lint;
 /// <summary>
 /// <see cref="GoSort"/> against Go 1.23's <c>sort.Slice</c> (the Go of BuildKit v0.24.0's buildkitd, go1.23.5):
 /// GoSortVectors.txt holds, per line, random keys with many ties and the order of the original indices Go's sort left
-/// (written by a Go program outside the project). Ties are where an unstable sort shows its own order.
+/// (written by a Go program outside the project). Ties are where an unstable sort shows its own order. The last 31 lines
+/// (round 4) add strictly and weakly decreasing runs (the reversed-range path), sorted, equal, organ-pipe, sawtooth,
+/// nearly sorted, two-valued and permuted inputs, and McIlroy's antiqsort keys frozen after one Go sort.
 /// </summary>
 public sealed class GoSortTests
 {

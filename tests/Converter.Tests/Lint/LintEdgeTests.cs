@@ -70,4 +70,53 @@ public sealed class LintEdgeTests
             ["UndefinedVar 2 Usage of undefined variable '$U1'", "UndefinedVar 2 Usage of undefined variable '$U2' (did you mean $A?)"],
             await WarningsAsync("FROM scratch\nARG A=$U1 B=$U2\n"));
     }
+
+    [Fact]
+    public async Task ACasingTieGoesToUpperCase() =>
+        Assert.Equal(
+            ["ConsistentInstructionCasing 2 Command 'copy' should match the case of the command majority (uppercase)"],
+            await WarningsAsync("FROM scratch\ncopy a /\n"));
+
+    [Theory]
+    [InlineData("EXPOSE :80 80/UDP 81/SCTP", "ExposeProtoCasing 2 Defined protocol '80/UDP' in EXPOSE instruction should be lowercase|ExposeProtoCasing 2 Defined protocol '81/SCTP' in EXPOSE instruction should be lowercase")]
+    [InlineData("EXPOSE /TCP 80/UDP", "error: invalid port: \"/TCP\": no port specified")]
+    [InlineData("EXPOSE 80/bogus 81/TCP", "error: invalid port: \"80/bogus\": invalid proto: bogus")]
+    [InlineData("EXPOSE 80 ${P:?x} 81/TCP", "error: failed to process \"${P:?x}\": P: x")]
+    public async Task ExposeChecksStopAtThePortBuildKitRejects(string expose, string expected) =>
+        Assert.Equal(expected.Split('|'), await LintExpansionTests.LintAsync("FROM scratch\n" + expose + "\n"));
+
+    [Fact]
+    public async Task DefinitionDescriptionsAreCheckedOnlyOnNodesThatParse()
+    {
+        const string check = "# check=experimental=InvalidDefinitionDescription\n";
+        Assert.Equal(
+            ["error: dockerfile parse error on line 3: unknown flag: --bogus"],
+            await LintExpansionTests.LintAsync(check + "# some words\nFROM --bogus scratch AS bar\n"));
+        Assert.Equal(
+            [
+                "InvalidDefinitionDescription 3 Comment for ARG should follow the format: `# <arg_key> <description>`",
+                "InvalidDefinitionDescription 5 Comment for FROM should follow the format: `# bar <description>`",
+            ],
+            await LintExpansionTests.LintAsync(check + "# some words\nARG A=1 B=2\n# more\nFROM scratch AS bar\n"));
+    }
+
+    [Fact]
+    public async Task CopyIgnoredFileSkipsRemoteSourcesAndInstructionsThatFailToExpand()
+    {
+        // convert.go checks only the sources it copies from the context (no URL, no git reference), and only once
+        // the instruction's words have all expanded (an expansion error ends the build before the copy).
+        var options = new ConvertOptions
+        {
+            TargetPlatform = LlbPlatform.LinuxAmd64,
+            BuildPlatforms = [LlbPlatform.LinuxAmd64],
+            Excludes = ["*.md", "https:", "git@github.com:a"],
+        };
+        const string check = "# check=experimental=CopyIgnoredFile\nFROM scratch\n";
+        Assert.Equal(
+            ["CopyIgnoredFile 3 Attempting to Add file \"a.md\" that is excluded by .dockerignore"],
+            await LintExpansionTests.LintAsync(check + "ADD a.md https://example.com/x git@github.com:a/b.git /\n", options));
+        string[] failed = ["UndefinedVar 3 Usage of undefined variable '$X'", "error: failed to process \"${X:?x}\": X: x"];
+        Assert.Equal(failed, await LintExpansionTests.LintAsync(check + "COPY a.md ${X:?x} /\n", options));
+        Assert.Equal(failed, await LintExpansionTests.LintAsync(check + "COPY --chown=${X:?x} a.md /\n", options));
+    }
 }
