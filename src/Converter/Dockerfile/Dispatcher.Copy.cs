@@ -108,7 +108,7 @@ internal sealed partial class Dispatcher
         }
 
         var owner = request.Chown.Length > 0 ? ChownSpec.Parse(request.Chown) : null;
-        var (mode, modeString) = FileMode(request.Chmod);
+        var (mode, modeString) = options.Profile.ChmodIgnoresNonOctal ? (OctalModeOrNone(request.Chmod), "") : FileMode(request.Chmod);
         if (request.Checksum.Length > 0)
         {
             if (request.SourcePaths.Length != 1)
@@ -288,6 +288,13 @@ internal sealed partial class Dispatcher
     }
 
     /// <summary>An octal <c>--chmod</c> as permission bits, any other as a symbolic mode string (current upstream).</summary>
+    /// <summary>v0.11's <c>--chmod</c>: <c>strconv.ParseUint(chmod, 8, 32)</c> as the mode (written as an int32), else none.</summary>
+    private static int? OctalModeOrNone(string chmod) =>
+        chmod.Length > 0 && chmod.All(c => c is >= '0' and <= '7') && chmod.TrimStart('0') is var digits
+            && (digits.Length < 11 || digits.Length == 11 && digits[0] <= '3')
+            ? unchecked((int)Convert.ToUInt32("0" + digits, 8))
+            : null;
+
     private static (int? Mode, string ModeString) FileMode(string chmod)
     {
         if (chmod.Length == 0)

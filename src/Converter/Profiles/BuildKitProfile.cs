@@ -55,6 +55,7 @@ public sealed record BuildKitProfile
         NamedContextsLoadWhenReachable = false,
         ScratchStageTakesTargetPlatform = false,
         FrontendOptionErrors = FrontendOptionErrors.V0_11,
+        ChmodIgnoresNonOctal = true,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -216,6 +217,13 @@ public sealed record BuildKitProfile
     /// WorkdirRelativePath check and its step names see the target's OS. v0.11 kept the <c>--platform</c> given.
     /// </summary>
     public bool ScratchStageTakesTargetPlatform { get; init; } = true;
+
+    /// <summary>
+    /// <c>COPY</c>/<c>ADD --chmod</c> is an octal number of up to 32 bits (<c>strconv.ParseUint(chmod, 8, 32)</c>), and
+    /// anything else is silently no mode: v0.11's <c>dispatchCopy</c>. v0.24 limits the number to 07777, accepts
+    /// symbolic modes and rejects the rest.
+    /// </summary>
+    public bool ChmodIgnoresNonOctal { get; init; }
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;
