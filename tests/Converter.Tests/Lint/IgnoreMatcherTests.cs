@@ -76,6 +76,8 @@ public sealed class IgnoreMatcherTests
     [InlineData("**/x", "/x", true)]
     [InlineData("**/x", "a/x", true)]
     [InlineData("x/**", "x/", true)]
+    [InlineData(".", "a", false)]
+    [InlineData("?", "a/b", true)]
     public void MatchesAsPatternmatcher(string patterns, string file, bool excluded) =>
         Assert.Equal(excluded, new IgnoreMatcher(patterns.Split(',')).MatchesOrParentMatches(file));
 }

@@ -115,4 +115,10 @@ public sealed class LintExpansionTests
         Assert.Equal(
             ["UndefinedVar 2 Usage of undefined variable '$A1'", "UndefinedVar 2 Usage of undefined variable '$A2'"],
             await LintAsync("FROM scratch\nADD --chown=\"'$C'\" $A1 $A2/\n"));
+
+    [Fact]
+    public async Task TheFilesEscapeTokenEscapesADollar() =>
+        Assert.Equal(
+            ["UndefinedVar 3 Usage of undefined variable '$V'"],
+            await LintAsync("# escape=`\nFROM scratch\nCOPY `$U $V /\n"));
 }
