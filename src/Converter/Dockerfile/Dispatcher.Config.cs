@@ -215,12 +215,11 @@ internal sealed partial class Dispatcher
         var env = Env(stage);
         var path = Expand(instruction.Path, env);
         // Current BuildKit keeps a Windows stage's config directory with backslashes (and works with slashes).
-        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        var windows = IsWindowsStage(stage);
         var current = stage.Image.Config.WorkingDir;
         var followsConfig = options.Profile.WorkdirStateFollowsConfig;
         var workingDir = windows
-            ? WindowsPath.Normalize(current, path, out var driveError)
-                ?? throw new ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {driveError}")
+            ? WindowsPath.NormalizeWorkdir(current, path)
             : PosixPath.IsAbs(path) ? path
             : followsConfig && path.Length == 0 ? PosixPath.IsAbs(current) ? current : PosixPath.Join("/", current)
             : PosixPath.Join("/", current, path);

@@ -91,7 +91,7 @@ internal sealed partial class Dispatcher
         var instruction = request.Instruction;
         var destPath = request.DestPath;
         var dest = PosixPath.Join("/", PosixPath.IsAbs(destPath) ? destPath : PosixPath.Join(stage.State.Dir, destPath));
-        var windows = options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+        var windows = IsWindowsStage(stage);
         if (windows)
         {
             dest = WindowsPath.CopyDestination(stage.State.Dir, destPath, out var driveError)
@@ -287,7 +287,6 @@ internal sealed partial class Dispatcher
         return id.ToString();
     }
 
-    /// <summary>An octal <c>--chmod</c> as permission bits, any other as a symbolic mode string (current upstream).</summary>
     /// <summary>v0.11's <c>--chmod</c>: <c>strconv.ParseUint(chmod, 8, 32)</c> as the mode (written as an int32), else none.</summary>
     private static int? OctalModeOrNone(string chmod) =>
         chmod.Length > 0 && chmod.All(c => c is >= '0' and <= '7') && chmod.TrimStart('0') is var digits
@@ -295,6 +294,7 @@ internal sealed partial class Dispatcher
             ? unchecked((int)Convert.ToUInt32("0" + digits, 8))
             : null;
 
+    /// <summary>An octal <c>--chmod</c> as permission bits, any other as a symbolic mode string (current upstream).</summary>
     private static (int? Mode, string ModeString) FileMode(string chmod)
     {
         if (chmod.Length == 0)

@@ -148,6 +148,10 @@ internal sealed partial class Dispatcher(
     /// <summary>The stage's current environment as a lookup table (the persistent list itself, not a copy).</summary>
     private static IReadOnlyDictionary<string, string> Env(StageDispatch stage) => stage.State.Env;
 
+    /// <summary>Whether the stage's paths follow Windows rules (drive letters, backslashes): a Windows stage, current upstream.</summary>
+    private bool IsWindowsStage(StageDispatch stage) =>
+        options.Profile.WindowsPathRules && (stage.Platform ?? platforms.Target).OS == "windows";
+
     /// <summary>Expands one word with the stage's environment (the instruction-level expansion of BuildKit).</summary>
     private string Expand(string word, IReadOnlyDictionary<string, string> env) =>
         lexer.TryExpand(word, env, out var result, out var error)

@@ -83,6 +83,15 @@ internal static class WindowsPath
     }
 
     /// <summary>
+    /// <c>NormalizeWorkdir</c>: <see cref="Normalize"/>, an unusable drive failing the conversion with upstream's
+    /// doubly wrapped text.
+    /// </summary>
+    /// <exception cref="ConvertException">Either path has an unusable drive.</exception>
+    public static string NormalizeWorkdir(string current, string requested) =>
+        Normalize(current, requested, out var error)
+            ?? throw new ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {error}");
+
+    /// <summary>
     /// <c>pathRelativeToWorkingDir</c> for COPY and ADD: the destination without its drive letter (cleaned, a final
     /// separator kept), joined to the stage's directory <paramref name="dir"/> (already clean, absolute and without a
     /// drive) unless absolute, keeping a final separator; null and <paramref name="error"/> when the drive is unusable.

@@ -88,8 +88,7 @@ public static class StageImage
             if (windows)
             {
                 // dispatchWorkdir with the config's directory against itself, by Windows rules.
-                workingDir = Dockerfile.WindowsPath.Normalize(workingDir, workingDir, out var driveError)
-                    ?? throw new Dockerfile.ConvertException($"normalizing workdir: normalizing working directory: removing drive letter: {driveError}");
+                workingDir = Dockerfile.WindowsPath.NormalizeWorkdir(workingDir, workingDir);
             }
             else if (!PosixPath.IsAbs(workingDir))
             {
