@@ -158,14 +158,6 @@ internal sealed partial class Dispatcher(
             ? result
             : throw new ConvertException(error!.Message);
 
-    private string Name(StageDispatch stage, Instruction instruction, IReadOnlyDictionary<string, string> env, ShellLexer? display = null) =>
-        Names.Prefix(
-            stage,
-            Names.UppercaseCommand(Names.ExpandForDisplay(display ?? lexer, instruction.Original.Trim(), env)),
-            options.PrefixPlatform,
-            stage.Platform ?? platforms.Target,
-            env);
-
     private OpConstraints Step(string name, Instruction instruction, bool ignoreCache) =>
         Names.Located(OpConstraints.None.WithCustomName(name), options.SourceMap, instruction.Range) with { IgnoreCache = ignoreCache };
 

@@ -136,6 +136,11 @@ public static class DockerfileConverter
                 }
             }
             var excludes = options.ExcludesLoader is { } loadExcludes ? await loadExcludes(cancellationToken).ConfigureAwait(false) : options.Excludes;
+            if (options.Profile.ExcludePatternsChecked && excludes is { } patterns && ExcludePatternSyntax.FirstError(patterns) is { } excludeError)
+            {
+                throw new ConvertException(excludeError);
+            }
+
             lint.UseExcludes(excludes);
             var contextState = LlbState.FromOutput(new LlbOutput(_context));
             var dispatcher = new Dispatcher(_lexer, options, Platforms, _stages, contextState, metaArgs, lint, SourcesOf);
@@ -166,6 +171,7 @@ public static class DockerfileConverter
             var args = Platforms.Args(targetStage).Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
             lint.GlobalArgs(dockerfile, _lexer, args);
             var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
+            var envList = options.Profile.GlobalArgsAsEnvList;
             foreach (var instruction in dockerfile.MetaArgs)
             {
                 foreach (var definition in instruction.Args)
@@ -178,17 +184,29 @@ public static class DockerfileConverter
                     }
                     else if (definition.Value is { } defaultValue)
                     {
-                        var expanded = _lexer.TryProcessWord(defaultValue, new EnvView(environment), out var result, out _);
-                        value = expanded ? result!.Value : "";
-                        deps = expanded ? result!.UsedVariables : deps;
+                        if (_lexer.TryProcessWord(defaultValue, new EnvView(environment), out var result, out var error))
+                        {
+                            value = result.Value;
+                            deps = envList ? GlobalArgDeps(definition.Key, result.UsedVariables) : result.UsedVariables;
+                        }
+                        else
+                        {
+                            value = envList ? throw new ConvertException(error.Message, instruction.Range) : "";
+                        }
                     }
                     else
                     {
                         value = null;
                     }
 
-                    args.Add(new ArgValue(definition.Key, value));
-                    environment[definition.Key] = value ?? "";
+                    if (value is not null || !envList)
+                    {
+                        environment[definition.Key] = value ?? "";
+                    }
+
+                    // A stage's ARG without a value takes the name's value in the global list: as an environment
+                    // list that is the last value given (v0.24), or nothing after a later ARG without one (v0.11).
+                    args.Add(new ArgValue(definition.Key, envList && value is null && environment.TryGetValue(definition.Key, out var earlier) ? earlier : value));
                     _globalOutline.AllArgs[definition.Key] = new Subrequests.OutlineArg(
                         definition.Key, value ?? "", definition.DocComment, instruction.Range.StartLine, instruction.Range.EndLine, deps);
                 }
@@ -202,10 +220,34 @@ public static class DockerfileConverter
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var arg in args)
             {
-                environment[arg.Key] = arg.ValueOrEmpty;
+                if (arg.Value is { } value)
+                {
+                    environment[arg.Key] = value;
+                }
             }
 
             return environment;
+        }
+
+        /// <summary>
+        /// The args a global ARG's default reads (the outline lists them with it): one that reads its own name takes
+        /// the earlier definition's instead of itself (v0.24's <c>buildMetaArgs</c>).
+        /// </summary>
+        private IReadOnlySet<string> GlobalArgDeps(string key, IReadOnlySet<string> used)
+        {
+            if (!used.Contains(key))
+            {
+                return used;
+            }
+
+            var deps = new HashSet<string>(used, StringComparer.Ordinal);
+            deps.Remove(key);
+            if (_globalOutline.AllArgs.TryGetValue(key, out var earlier))
+            {
+                deps.UnionWith(earlier.Deps);
+            }
+
+            return deps;
         }
 
         private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, CancellationToken cancellationToken)
@@ -256,7 +298,8 @@ public static class DockerfileConverter
 
                     try
                     {
-                        state.Platform = LlbPlatform.Parse(platform);
+                        // As given (containerd's Parse): the base image's source op and the FROM step show it so; states normalize it.
+                        state.Platform = LlbPlatform.ParseSpecifier(platform);
                     }
                     catch (FormatException ex)
                     {
@@ -557,7 +600,7 @@ public static class DockerfileConverter
                 if (named is not null)
                 {
                     stage.Image = named.Image ?? StageImage.Scratch(Platforms.Target, options.Profile.WindowsPathRules);
-                    stage.State = ContextState(named, stage).WithPlatform(platform);
+                    stage.State = ContextState(named, stage).WithPlatform(platform.Normalize());
                     stage.Platform = platform;
                     stage.Dispatched |= stage.Unregistered;
                     continue;
@@ -604,7 +647,7 @@ public static class DockerfileConverter
                                 with { Platform = platform },
                             options.SourceMap,
                             stage.Location),
-                    });
+                    }).WithPlatform(platform.Normalize());
                 stage.Platform = platform;
                 stage.Dispatched |= stage.Unregistered;
             }

@@ -23,7 +23,7 @@ internal static class Names
         var prefix = "[";
         if (prefixPlatform && platform is not null)
         {
-            prefix += platform + TargetPlatformSuffix(platform, env) + " ";
+            prefix += platform.FormatAll() + TargetPlatformSuffix(platform, env) + " ";
         }
 
         if (stage.StageName.Length > 0)
@@ -60,17 +60,17 @@ internal static class Names
             return "";
         }
 
-        target = target with
+        target = PlatformParser.Normalize(target with
         {
             OS = target.OS.Length == 0 ? platform.OS : target.OS,
             Architecture = target.Architecture.Length == 0 ? platform.Architecture : target.Architecture,
-        };
+        });
         if (target.OS == platform.OS && target.Architecture != platform.Architecture)
         {
             return "->" + target.Architecture + (target.Variant.Length > 0 ? "/" + target.Variant : "");
         }
 
-        return target.OS != platform.OS ? "->" + target : "";
+        return target.OS != platform.OS ? "->" + target.FormatAll() : "";
     }
 
     private static LlbPlatform? PlatformFromEnv(IReadOnlyDictionary<string, string> env)

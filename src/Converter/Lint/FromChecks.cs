@@ -116,21 +116,19 @@ internal static class FromChecks
         lint.Run(LintRules.FromPlatformFlagConstDisallowed, stage.Range, LintRules.FromPlatformFlagConstDisallowed.Format(LintRules.Quote(expansion.Value)));
     }
 
-    /// <summary>InvalidBaseImagePlatform: the image's OS/architecture (normalized; none means linux) differ from the platform asked for.</summary>
+    /// <summary>
+    /// InvalidBaseImagePlatform: the image's OS/architecture differ from the platform asked for (both as given); the
+    /// message shows both normalized, with an OS version (<c>FormatAll</c>).
+    /// </summary>
     public static void BaseImagePlatform(string name, LlbPlatform expected, ImageConfig image, SourceRange? location, Linter lint)
     {
-        var os = image.OS.Length == 0 ? "linux" : PlatformParser.NormalizeOs(image.OS.ToLowerInvariant());
-        var (arch, variant) = PlatformParser.NormalizeArch(image.Architecture.ToLowerInvariant(), image.Variant);
         if (expected.OS == image.OS && expected.Architecture == image.Architecture)
         {
             return;
         }
 
+        var actual = new LlbPlatform(image.OS, image.Architecture, image.Variant, image.OSVersion).Normalize();
         lint.Run(LintRules.InvalidBaseImagePlatform, location, LintRules.InvalidBaseImagePlatform.Format(
-            name, LintRules.Quote(Format(expected.OS, expected.Architecture, expected.Variant)), LintRules.Quote(Format(os, arch, variant))));
+            name, LintRules.Quote(expected.Normalize().FormatAll()), LintRules.Quote(actual.FormatAll())));
     }
-
-    /// <summary>containerd's <c>FormatAll</c>: the non-empty parts joined with '/'.</summary>
-    private static string Format(string os, string arch, string variant) =>
-        string.Join('/', new[] { os, arch, variant }.Where(p => p.Length > 0));
 }

@@ -56,6 +56,8 @@ public sealed record BuildKitProfile
         ScratchStageTakesTargetPlatform = false,
         FrontendOptionErrors = FrontendOptionErrors.V0_11,
         ChmodIgnoresNonOctal = true,
+        ExcludePatternsChecked = false,
+        GlobalArgsAsEnvList = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -224,6 +226,22 @@ public sealed record BuildKitProfile
     /// symbolic modes and rejects the rest.
     /// </summary>
     public bool ChmodIgnoresNonOctal { get; init; }
+
+    /// <summary>
+    /// The context's exclude patterns (<c>.dockerignore</c>) are compiled before the first instruction is dispatched
+    /// (v0.24's <c>patternmatcher.New</c> for CopyIgnoredFile): a pattern it refuses fails the conversion and the lint
+    /// with its error. v0.11 only handed them to the context source.
+    /// </summary>
+    public bool ExcludePatternsChecked { get; init; } = true;
+
+    /// <summary>
+    /// The ARGs before the first FROM form an environment list (v0.24's <c>buildMetaArgs</c>): an ARG without a value
+    /// leaves its name unset, or at its earlier value; a default that fails to expand fails the conversion at its
+    /// line; a default that reads its own name depends on what the earlier definition read. v0.11 mapped every name,
+    /// an ARG without a value to the empty string (and a stage's ARG to nothing after it), and took a failed default
+    /// as empty.
+    /// </summary>
+    public bool GlobalArgsAsEnvList { get; init; } = true;
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;

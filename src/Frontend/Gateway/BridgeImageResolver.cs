@@ -48,5 +48,5 @@ public sealed partial class BridgeImageResolver(GatewayClient client, ResolveMod
 
     /// <summary>The progress name of a base image's lookup, as dockerfile2llb writes it.</summary>
     public static string BaseImageLogName(string reference, LlbPlatform platform, bool prefixPlatform) =>
-        $"[{(prefixPlatform ? platform + " " : "")}internal] load metadata for {reference}";
+        $"[{(prefixPlatform ? platform.FormatAll() + " " : "")}internal] load metadata for {reference}";
 }
