@@ -343,7 +343,7 @@ public static class DockerfileConverter
                 state.CmdTotal = total;
                 if (options.IgnoreCache is { } ignore)
                 {
-                    state.IgnoreCache = ignore.IsEmpty || stage.Name.Length > 0 && ignore.Any(n => string.Equals(n, stage.Name, StringComparison.OrdinalIgnoreCase));
+                    state.IgnoreCache = ignore.IsEmpty || ignore.Any(n => string.Equals(n, stage.Name, StringComparison.OrdinalIgnoreCase));
                 }
             }
         }

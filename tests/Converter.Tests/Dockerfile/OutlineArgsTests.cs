@@ -8,7 +8,7 @@ namespace CSharpFrontend.Converter.Tests.Dockerfile;
 /// without a build arg takes the global ARG's value and is listed as the global ARG (its line, its description); with a
 /// default or a build arg the stage's ARG is listed instead. Every ARG of the stage is listed, used or not; a global ARG
 /// only when a stage uses it. Values and descriptions as <c>buildctl build --opt requestid=frontend.outline</c> on
-/// buildkitd v0.24.0 (builtin frontend) prints them for this Dockerfile, its build arg and its default.
+/// buildkitd v0.24.0 (builtin frontend) prints them for each Dockerfile here.
 /// </summary>
 public sealed class OutlineArgsTests
 {
@@ -42,4 +42,10 @@ public sealed class OutlineArgsTests
         Assert.Equal(
             [("B", "1", "the base", 2), ("A", "1x", "", 5)],
             Args("# B the base\nARG B=1\n# A the app\nARG A=$B\nARG A=${A}x\nARG C=$A\nFROM scratch\nARG A\nRUN echo $A\n", TestConversion.Options));
+
+    [Fact]
+    public void GlobalArgsReadByFromAreListed() =>
+        Assert.Equal(
+            [("BASE", "scratch", "the base", 2), ("P", "linux/amd64", "the platform", 4)],
+            Args("# BASE the base\nARG BASE=scratch\n# P the platform\nARG P=linux/amd64\nARG UNUSED=u\nFROM --platform=$P $BASE\nRUN true\n", TestConversion.Options));
 }
