@@ -265,4 +265,20 @@ public sealed class NamedContextConverterTests
         var gitDigest = result.Definition.Ops.Single(o => o.Op.Source?.Identifier == "git://github.com/moby/buildkit#v0.11.6").Digest.Value;
         Assert.Contains(Ops(result).Single(o => o.File is not null).Inputs, i => i.Digest == gitDigest);
     }
+
+    /// <summary>
+    /// v0.24.0's convert.go: a stage named by a context whose image has an OS and an architecture takes that platform
+    /// (its steps show it when several platforms are built); an image without them leaves the target's.
+    /// </summary>
+    [Theory]
+    [InlineData("linux", "arm64", "[linux/arm64 stage-1 1/1] COPY a /a")]
+    [InlineData("", "arm64", "[linux/amd64 stage-1 1/1] COPY a /a")]
+    [InlineData("linux", "", "[linux/amd64 stage-1 1/1] COPY a /a")]
+    public void AStageContextsImageGivesItsPlatform(string os, string architecture, string copyName)
+    {
+        var image = new ImageConfig { OS = os, Architecture = architecture };
+        var contexts = Answers(("build", new NamedContext(ContextDir, image)));
+        var result = Convert("FROM alpine AS build\nFROM build\nCOPY a /a\n", contexts, Options with { PrefixPlatform = true });
+        Assert.Contains(copyName, result.Definition.Definition.Metadata.Values.Select(m => m.Description.TryGetValue("llb.customname", out var name) ? name : ""));
+    }
 }
