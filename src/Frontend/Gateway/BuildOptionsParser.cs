@@ -43,14 +43,14 @@ public static class BuildOptionsParser
             throw new GatewayException(errors.FileOpRemoved);
         }
 
-        ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
-        RejectSbom(opts);
-        var hostname = opts.GetValueOrDefault("hostname") ?? "";
-        if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)
-        {
-            hostname = sandboxHostname;
-        }
-
+        // dockerui's init order, so that of several bad options the same one is reported: platforms, resolve mode,
+        // hosts, shm size, ulimits, network mode, multi-platform; then cache imports, SBOM; the caps last (build.go).
+        var platforms = ParsePlatforms(opts.GetValueOrDefault("platform") ?? "");
+        var resolveMode = ParseResolveMode(opts.GetValueOrDefault("image-resolve-mode") ?? "");
+        var extraHosts = Wrap("failed to parse additional hosts", () => ParseExtraHosts(opts.GetValueOrDefault("add-hosts") ?? ""));
+        var shmSize = Wrap("failed to parse shm size", () => ParseShmSize(opts.GetValueOrDefault("shm-size") ?? ""));
+        var ulimits = Wrap("failed to parse ulimit", () => ParseUlimits(opts.GetValueOrDefault("ulimit") ?? ""));
+        var networkMode = ParseNetMode(opts.GetValueOrDefault("force-network-mode") ?? "");
         var multiPlatformText = opts.GetValueOrDefault("build-arg:BUILDKIT_MULTI_PLATFORM") is { Length: > 0 } arg ? arg : opts.GetValueOrDefault("multi-platform") ?? "";
         bool? multiPlatform = null;
         if (multiPlatformText.Length > 0)
@@ -58,10 +58,18 @@ public static class BuildOptionsParser
             multiPlatform = TryParseBool(multiPlatformText, out var b) ? b : throw new GatewayException(errors.InvalidMultiPlatform + multiPlatformText);
         }
 
-        var platforms = ParsePlatforms(opts.GetValueOrDefault("platform") ?? "");
         if (multiPlatform == false && platforms.Length > 1)
         {
             throw new GatewayException(errors.MultiplePlatforms);
+        }
+
+        var cacheImports = ParseCacheImports(opts.GetValueOrDefault("cache-imports") ?? "", opts.GetValueOrDefault("cache-from") ?? "");
+        RejectSbom(opts);
+        ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
+        var hostname = opts.GetValueOrDefault("hostname") ?? "";
+        if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)
+        {
+            hostname = sandboxHostname;
         }
 
         return new BuildOptions
@@ -73,18 +81,18 @@ public static class BuildOptionsParser
             BuildArgs = Filter(opts, BuildArgPrefix),
             Labels = Filter(opts, LabelPrefix),
             IgnoreCache = opts.TryGetValue("no-cache", out var noCache) ? (noCache.Length == 0 ? [] : [.. noCache.Split(',')]) : null,
-            ResolveMode = ParseResolveMode(opts.GetValueOrDefault("image-resolve-mode") ?? ""),
-            ExtraHosts = Wrap("failed to parse additional hosts", () => ParseExtraHosts(opts.GetValueOrDefault("add-hosts") ?? "")),
-            ShmSize = Wrap("failed to parse shm size", () => ParseShmSize(opts.GetValueOrDefault("shm-size") ?? "")),
-            Ulimits = Wrap("failed to parse ulimit", () => ParseUlimits(opts.GetValueOrDefault("ulimit") ?? "")),
-            NetworkMode = ParseNetMode(opts.GetValueOrDefault("force-network-mode") ?? ""),
+            ResolveMode = resolveMode,
+            ExtraHosts = extraHosts,
+            ShmSize = shmSize,
+            Ulimits = ulimits,
+            NetworkMode = networkMode,
             Hostname = hostname,
             CgroupParent = opts.GetValueOrDefault("cgroup-parent") ?? "",
             CacheIdNamespace = opts.GetValueOrDefault("build-arg:BUILDKIT_CACHE_MOUNT_NS") ?? "",
             ContextLocalName = opts.GetValueOrDefault("contextkey") ?? "context",
             DockerfileLocalName = opts.GetValueOrDefault("dockerfilekey") ?? "dockerfile",
             ForceLocalDockerfile = opts.ContainsKey("dockerfilekey"),
-            CacheImports = ParseCacheImports(opts.GetValueOrDefault("cache-imports") ?? "", opts.GetValueOrDefault("cache-from") ?? ""),
+            CacheImports = cacheImports,
             MultiPlatform = multiPlatform,
             RequestId = opts.GetValueOrDefault("requestid"),
         };

@@ -114,4 +114,22 @@ public sealed class OptionEdgeTests
     [InlineData("1.2.3.x", null)]
     [InlineData("1.2.3.+4", null)]
     public void Ipv4AsGoParsesIt(string text, string? expected) => Assert.Equal(expected, BuildOptionsParser.ParseIp(text));
+
+    /// <summary>
+    /// Of several bad options, the one dockerui's <c>init</c> reads first is reported (platform, image-resolve-mode,
+    /// add-hosts, shm-size, ulimit, force-network-mode, multi-platform, cache-imports), and an unknown frontend cap
+    /// only after all of them (build.go checks the caps once the client is made).
+    /// </summary>
+    [Theory]
+    [InlineData("multi-platform", "maybe", "platform", "linux/*", "failed to parse target platform linux/*")]
+    [InlineData("platform", "linux/amd64", "image-resolve-mode", "bogus", "invalid image-resolve-mode: bogus")]
+    [InlineData("add-hosts", "nohost", "image-resolve-mode", "bogus", "invalid image-resolve-mode: bogus")]
+    [InlineData("shm-size", "x", "add-hosts", "nohost", "failed to parse additional hosts")]
+    [InlineData("ulimit", "x", "shm-size", "x", "failed to parse shm size")]
+    [InlineData("force-network-mode", "x", "ulimit", "x", "failed to parse ulimit")]
+    [InlineData("multi-platform", "maybe", "force-network-mode", "x", "invalid netmode x")]
+    [InlineData("cache-imports", "{", "multi-platform", "maybe", "invalid boolean value for multi-platform: maybe")]
+    [InlineData("frontend.caps", "moby.buildkit.frontend.bogus", "cache-imports", "{", "failed to unmarshal cache-imports")]
+    public void TheFirstBadOptionInUpstreamsOrderIsReported(string laterKey, string laterValue, string firstKey, string firstValue, string message) =>
+        Assert.StartsWith(message, Assert.Throws<GatewayException>(() => Parse((laterKey, laterValue), (firstKey, firstValue))).Message, StringComparison.Ordinal);
 }
