@@ -33,9 +33,9 @@ internal static class PortList
             proto = proto.Length == 0 ? "tcp" : proto.ToLowerInvariant();
             if (ip.StartsWith('['))
             {
-                ip = ip.EndsWith(']') && ip.IndexOf(']') == ip.Length - 1
-                    ? ip[1..^1]
-                    : throw new ConvertException($"invalid IP address {ip}: address {ip}:: missing port in address");
+                ip = BracketedHost(ip + ":") is { } host
+                    ? host
+                    : throw new ConvertException($"invalid IP address {ip}: address {ip}:: {BracketError(ip + ":")}");
             }
 
             if (ip.Length > 0 && !IsGoIp(ip))
@@ -71,6 +71,28 @@ internal static class PortList
     }
 
     /// <summary>Go's <c>net.ParseIP</c>: dotted IPv4 or IPv6 text, no zone.</summary>
+    /// <summary>The host of Go's <c>net.SplitHostPort</c> for a <paramref name="hostPort"/> starting with <c>[</c>, or null.</summary>
+    private static string? BracketedHost(string hostPort) => BracketError(hostPort) is null ? hostPort[1..hostPort.IndexOf(']')] : null;
+
+    /// <summary>What Go's <c>net.SplitHostPort</c> finds wrong with a <paramref name="hostPort"/> that starts with <c>[</c> and ends with <c>:</c>.</summary>
+    private static string? BracketError(string hostPort)
+    {
+        var end = hostPort.IndexOf(']');
+        if (end < 0)
+        {
+            return "missing ']' in address";
+        }
+
+        if (end + 1 != hostPort.Length - 1)
+        {
+            return hostPort[end + 1] == ':' ? "too many colons in address" : "missing port in address";
+        }
+
+        return hostPort.IndexOf('[', 1) >= 0 ? "unexpected '[' in address"
+            : hostPort.IndexOf(']', end + 1) >= 0 ? "unexpected ']' in address"
+            : null;
+    }
+
     private static bool IsGoIp(string text) =>
         !text.Contains('%') && IPAddress.TryParse(text, out var address)
         && (text.Contains(':') || text.Count(c => c == '.') == 3 && text.Split('.').All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0')))
