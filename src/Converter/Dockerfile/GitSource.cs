@@ -42,10 +42,16 @@ internal sealed partial record GitSource(string Remote, string Commit, string Su
         var remote = hash < 0 ? source : source[..hash];
         var fragment = hash < 0 ? "" : source[(hash + 1)..];
         var query = "";
-        if (withQuery && source.Contains("://", StringComparison.Ordinal) && remote.IndexOf('?') is var mark and >= 0)
+        if (withQuery && remote.IndexOf('?') is var mark and >= 0)
         {
             query = remote[(mark + 1)..];
             remote = remote[..mark];
+
+            // An scp-style URL whose query url.ParseQuery refuses is no git URL at all (sshutil.ParseSCPStyleURL).
+            if (!source.Contains("://", StringComparison.Ordinal) && !QueryParses(query))
+            {
+                return null;
+            }
         }
 
         if (protocol is GitProtocol.Kind.Http or GitProtocol.Kind.Https && !GitPathSuffix().IsMatch(remote))
@@ -157,6 +163,10 @@ internal sealed partial record GitSource(string Remote, string Commit, string Su
 
     private static bool Flag(string value, string what) =>
         value.Length == 0 || (Parser.RunMount.ParseBool(value) ?? throw new ConvertException($"invalid {what} value: \"{value}\""));
+
+    /// <summary>Whether Go's <c>url.ParseQuery</c> takes <paramref name="rawQuery"/> without an error (no <c>;</c>, every escape whole).</summary>
+    private static bool QueryParses(string rawQuery) =>
+        rawQuery.Split('&').Where(p => p.Length > 0).All(p => !p.Contains(';') && p.Split('=', 2).All(part => Unescape(part) is not null));
 
     /// <summary>Go's <c>url.QueryUnescape</c>: <c>+</c> is a space, <c>%XX</c> a byte; null when malformed.</summary>
     private static string? Unescape(string text)
