@@ -160,7 +160,7 @@ public static class DockerfileConverter
             BindContext(contextPaths, excludes);
             target.Paths.Add("/");
             BindLocalContexts();
-            var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels);
+            var image = StageImage.Finish(target.Image, Platforms.Implicit ? null : Platforms.Target, options.Labels, options.Profile.ImagePlatformMergesTarget);
             return (target.State, image, target);
         }
 

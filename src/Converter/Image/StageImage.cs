@@ -11,7 +11,8 @@ public static class StageImage
     /// <summary>
     /// The image of <c>FROM scratch</c> (and of a stage whose base gives no config): <paramref name="platform"/>'s
     /// os, architecture and variant, rootfs type <c>layers</c> with no diff ids (written <c>null</c>), working
-    /// directory <c>/</c> and the default PATH for the os.
+    /// directory <c>/</c> and the default PATH for the os. With <paramref name="windowsRules"/> (v0.24's
+    /// <c>emptyImage</c>) also its OS version and features, and no PATH on Windows.
     /// </summary>
     public static ImageConfig Scratch(LlbPlatform platform, bool windowsRules = false) =>
         new()
@@ -19,6 +20,8 @@ public static class StageImage
             Architecture = platform.Architecture,
             OS = platform.OS,
             Variant = platform.Variant,
+            OSVersion = windowsRules ? platform.OSVersion : "",
+            OSFeatures = windowsRules ? [.. platform.OSFeatures] : [],
             RootFs = new RootFs { Type = "layers" },
             Config = new ContainerConfig
             {
@@ -136,13 +139,35 @@ public static class StageImage
 
     /// <summary>
     /// The target stage's final image: <paramref name="labels"/> (build-time labels) added, then, when the target
-    /// platform was given explicitly, its os, architecture and variant written over the image's.
+    /// platform was given explicitly, its os and architecture written over the image's. v0.24 (<paramref name="merge"/>)
+    /// keeps the image's variant and OS version when the target has none and the os and architecture are the image's
+    /// own, takes the target's OS features, and normalizes the result (containerd's <c>Normalize</c>) even without a
+    /// target; v0.11 wrote the target's variant as well, nothing else.
     /// </summary>
-    public static ImageConfig Finish(ImageConfig target, LlbPlatform? explicitTargetPlatform, IReadOnlyDictionary<string, string>? labels = null)
+    public static ImageConfig Finish(ImageConfig target, LlbPlatform? explicitTargetPlatform, IReadOnlyDictionary<string, string>? labels = null, bool merge = true)
     {
         var image = labels is { Count: > 0 } ? target.WithConfig(c => c.WithLabels(labels)) : target;
-        return explicitTargetPlatform is { } p
-            ? image with { OS = p.OS, Architecture = p.Architecture, Variant = p.Variant }
-            : image;
+        if (!merge)
+        {
+            return explicitTargetPlatform is { } given ? image with { OS = given.OS, Architecture = given.Architecture, Variant = given.Variant } : image;
+        }
+
+        if (explicitTargetPlatform is { } p)
+        {
+            var sameOsArch = p.OS == image.OS && p.Architecture == image.Architecture;
+            image = image with
+            {
+                OS = p.OS,
+                Architecture = p.Architecture,
+                Variant = p.Variant.Length > 0 || !sameOsArch ? p.Variant : image.Variant,
+                OSVersion = p.OSVersion.Length > 0 || !sameOsArch ? p.OSVersion : image.OSVersion,
+                OSFeatures = p.OSFeatures.Count > 0 ? [.. p.OSFeatures] : image.OSFeatures,
+            };
+        }
+
+        var normalized = new LlbPlatform(image.OS, image.Architecture, image.Variant).Normalize();
+        return normalized.OS == image.OS && normalized.Architecture == image.Architecture && normalized.Variant == image.Variant
+            ? image
+            : image with { OS = normalized.OS, Architecture = normalized.Architecture, Variant = normalized.Variant };
     }
 }

@@ -58,6 +58,7 @@ public sealed record BuildKitProfile
         ChmodIgnoresNonOctal = true,
         ExcludePatternsChecked = false,
         GlobalArgsAsEnvList = false,
+        ImagePlatformMergesTarget = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -242,6 +243,13 @@ public sealed record BuildKitProfile
     /// as empty.
     /// </summary>
     public bool GlobalArgsAsEnvList { get; init; } = true;
+
+    /// <summary>
+    /// The target's image config takes the target platform's os and architecture, but keeps its own variant and OS
+    /// version when the target gives none for the same os and architecture, and is normalized (v0.24's
+    /// <c>toDispatchState</c> end). v0.11 wrote the target's variant over the image's and normalized nothing.
+    /// </summary>
+    public bool ImagePlatformMergesTarget { get; init; } = true;
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;

@@ -44,6 +44,6 @@ public sealed class BaseConfigDifferentialTests
     {
         var start = StageImage.Start(StageImage.FromBase(ImageConfigReader.Parse(baseConfig)), "linux");
 
-        Assert.Equal(expected, ImageConfigWriter.ToJson(StageImage.Finish(start.Image, LlbPlatform.LinuxAmd64), ImageConfigLayout.BuildKitV011));
+        Assert.Equal(expected, ImageConfigWriter.ToJson(StageImage.Finish(start.Image, LlbPlatform.LinuxAmd64, merge: false), ImageConfigLayout.BuildKitV011));
     }
 }
