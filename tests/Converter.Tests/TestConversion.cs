@@ -17,4 +17,19 @@ internal static class TestConversion
     /// <summary>Converts on this thread (the offline resolver completes synchronously).</summary>
     public static ConvertResult Convert(string dockerfile, ConvertOptions? options = null) =>
         DockerfileConverter.ConvertAsync(dockerfile, options ?? Options).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One row of a table of Dockerfiles: <c>!message</c> is the error the conversion must fail with; anything else is
+    /// what <paramref name="read"/> must give of the result.
+    /// </summary>
+    public static void AssertRow(string dockerfile, string expected, Func<ConvertResult, string> read)
+    {
+        if (expected.StartsWith('!'))
+        {
+            Assert.Equal(expected[1..], Assert.Throws<ConvertException>(() => Convert(dockerfile)).Message);
+            return;
+        }
+
+        Assert.Equal(expected, read(Convert(dockerfile)));
+    }
 }
