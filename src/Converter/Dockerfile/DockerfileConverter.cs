@@ -215,7 +215,8 @@ public static class DockerfileConverter
             return args;
         }
 
-        internal static IReadOnlyDictionary<string, string> ArgsEnvironment(IEnumerable<ArgValue> args)
+        /// <summary>The args as an environment: an arg without a value is left out (v0.24's environment list), or empty (v0.11's map).</summary>
+        internal static IReadOnlyDictionary<string, string> ArgsEnvironment(IEnumerable<ArgValue> args, bool valuelessAsEmpty = false)
         {
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var arg in args)
@@ -223,6 +224,10 @@ public static class DockerfileConverter
                 if (arg.Value is { } value)
                 {
                     environment[arg.Key] = value;
+                }
+                else if (valuelessAsEmpty)
+                {
+                    environment[arg.Key] = "";
                 }
             }
 
@@ -252,7 +257,7 @@ public static class DockerfileConverter
 
         private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, CancellationToken cancellationToken)
         {
-            var environment = ArgsEnvironment(metaArgs);
+            var environment = ArgsEnvironment(metaArgs, valuelessAsEmpty: !options.Profile.GlobalArgsAsEnvList);
             var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < dockerfile.Stages.Length; i++)
             {
