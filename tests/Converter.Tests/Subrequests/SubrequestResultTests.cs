@@ -8,7 +8,8 @@ namespace CSharpFrontend.Converter.Tests.Subrequests;
 /// The <c>frontend.targets</c> and <c>frontend.outline</c> results of one Dockerfile, and <c>frontend.subrequests.describe</c>: <c>result.txt</c> as
 /// <c>buildctl build --opt requestid=...</c> printed it on buildkitd v0.24.0 (builtin frontend), <c>result.json</c> as
 /// upstream's <c>json.MarshalIndent(..., "", "  ")</c> writes its structs (subrequests/targets, subrequests/outline:
-/// empty fields omitted, <c>targets</c> always written, locations as <c>pb.Location</c>).
+/// empty fields omitted, <c>targets</c> always written, locations as <c>pb.Location</c>); a named stage with only an
+/// SSH socket, and a Dockerfile with nothing to outline, as buildctl printed them too.
 /// </summary>
 public sealed class SubrequestResultTests
 {
@@ -63,4 +64,24 @@ public sealed class SubrequestResultTests
             "NAME                 VERSION DESCRIPTION\noutline              1.0.0   List all parameters current build target supports\n" +
             "targets              1.0.0   List all targets current build supports\nsubrequests.describe 1.0.0   List available subrequest types\n",
             SubrequestCatalog.DescribeText());
+
+    [Fact]
+    public void ANamedStageWithOnlyAnSshSocket()
+    {
+        const string dockerfile = "FROM scratch AS only\nRUN --mount=type=ssh,required true\n";
+        Assert.Equal("TARGET         DESCRIPTION\nonly (default) \n", TargetList.From(dockerfile, Encoding.UTF8.GetBytes(dockerfile)).ToText());
+        Assert.Equal(
+            "TARGET: only\n\nSSH       REQUIRED\ndefault   true\n\n",
+            TestConversion.Convert(dockerfile, TestConversion.Options with { MarshalDefinition = false }).Outline.ToText());
+    }
+
+    [Fact]
+    public void NothingToOutline()
+    {
+        const string dockerfile = "FROM scratch\n";
+        var outline = TestConversion.Convert(dockerfile, TestConversion.Options with { MarshalDefinition = false }).Outline;
+        Assert.Equal("", outline.ToText());
+        Assert.Equal("{\n  \"sources\": [\n    \"" + Convert.ToBase64String(Encoding.UTF8.GetBytes(dockerfile)) + "\"\n  ]\n}", outline.ToJson());
+        Assert.Equal("TARGET    DESCRIPTION\n(default) \n", TargetList.From(dockerfile, Encoding.UTF8.GetBytes(dockerfile)).ToText());
+    }
 }
