@@ -60,11 +60,11 @@ internal static class Names
             return "";
         }
 
-        target = PlatformParser.Normalize(target with
+        target = (target with
         {
             OS = target.OS.Length == 0 ? platform.OS : target.OS,
             Architecture = target.Architecture.Length == 0 ? platform.Architecture : target.Architecture,
-        });
+        }).Normalize();
         if (target.OS == platform.OS && target.Architecture != platform.Architecture)
         {
             return "->" + target.Architecture + (target.Variant.Length > 0 ? "/" + target.Variant : "");

@@ -33,9 +33,10 @@ internal static class PortList
             proto = proto.Length == 0 ? "tcp" : proto.ToLowerInvariant();
             if (ip.StartsWith('['))
             {
-                ip = BracketedHost(ip + ":") is { } host
-                    ? host
-                    : throw new ConvertException($"invalid IP address {ip}: address {ip}:: {BracketError(ip + ":")}");
+                var bracketed = ip + ":";
+                ip = BracketError(bracketed) is { } error
+                    ? throw new ConvertException($"invalid IP address {ip}: address {bracketed}: {error}")
+                    : bracketed[1..bracketed.IndexOf(']')];
             }
 
             if (ip.Length > 0 && !IsGoIp(ip))
@@ -70,10 +71,6 @@ internal static class PortList
         return result;
     }
 
-    /// <summary>Go's <c>net.ParseIP</c>: dotted IPv4 or IPv6 text, no zone.</summary>
-    /// <summary>The host of Go's <c>net.SplitHostPort</c> for a <paramref name="hostPort"/> starting with <c>[</c>, or null.</summary>
-    private static string? BracketedHost(string hostPort) => BracketError(hostPort) is null ? hostPort[1..hostPort.IndexOf(']')] : null;
-
     /// <summary>What Go's <c>net.SplitHostPort</c> finds wrong with a <paramref name="hostPort"/> that starts with <c>[</c> and ends with <c>:</c>.</summary>
     private static string? BracketError(string hostPort)
     {
@@ -93,6 +90,7 @@ internal static class PortList
             : null;
     }
 
+    /// <summary>Go's <c>net.ParseIP</c>: dotted IPv4 or IPv6 text, no zone.</summary>
     private static bool IsGoIp(string text) =>
         !text.Contains('%') && IPAddress.TryParse(text, out var address)
         && (text.Contains(':') || text.Count(c => c == '.') == 3 && text.Split('.').All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0')))
