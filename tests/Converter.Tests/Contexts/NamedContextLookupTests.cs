@@ -32,8 +32,14 @@ public sealed class NamedContextLookupTests
         Assert.Equal("invalid context name build-: invalid reference format", Assert.Throws<ConvertException>(() => ContextNames.Familiar("build-")).Message);
 
     [Fact]
-    public void KeysArePlatformFirstThenPlain() =>
+    public void KeysArePlatformFirstThenPlain()
+    {
         Assert.Equal(["base::linux/arm64", "base"], ContextNames.Keys("base", new LlbPlatform("linux", "arm64", "v8")));
+
+        // dockerui's contextByName: name + "::" + platforms.FormatAll(platforms.Normalize(p)).
+        Assert.Equal(["base::windows(10.0.17763)/amd64", "base"], ContextNames.Keys("base", new LlbPlatform("Windows", "x86_64", "", "10.0.17763")));
+        Assert.Equal(["base::linux/arm/v7", "base"], ContextNames.Keys("base", new LlbPlatform("linux", "arm")));
+    }
 
     [Theory]
     [InlineData("nocolon", "invalid context specifier nocolon for x")]

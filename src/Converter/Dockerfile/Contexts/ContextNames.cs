@@ -26,9 +26,12 @@ public static class ContextNames
         return familiar.EndsWith(":latest", StringComparison.Ordinal) ? familiar[..^":latest".Length] : familiar;
     }
 
-    /// <summary>The keys to try, in order: <c>name::platform</c> (normalized), then <c>name</c>.</summary>
+    /// <summary>
+    /// The keys to try, in order: <c>name::platform</c> (dockerui's <c>FormatAll(Normalize(platform))</c>, an OS version
+    /// included), then <c>name</c>.
+    /// </summary>
     /// <param name="familiarName">The name from <see cref="Familiar"/>.</param>
     /// <param name="platform">The platform asked for; the frontend's own platform is used when null.</param>
     public static IReadOnlyList<string> Keys(string familiarName, LlbPlatform platform) =>
-        [familiarName + "::" + LlbPlatform.Parse(platform.ToString()), familiarName];
+        [familiarName + "::" + platform.Normalize().FormatAll(), familiarName];
 }
