@@ -121,19 +121,19 @@ internal sealed partial class Dispatcher
     /// <summary>The environment for step names, secret env variables shown as <c>****</c>.</summary>
     private static IReadOnlyDictionary<string, string> WithSecretEnvMasked(IReadOnlyDictionary<string, string> env, List<RunMount> mounts)
     {
-        var names = mounts.Where(m => m.Type == "secret" && m.Env is not null).Select(m => m.Env!).ToArray();
-        if (names.Length == 0)
+        Dictionary<string, string>? masked = null;
+        foreach (var mount in mounts)
         {
-            return env;
-        }
+            if (mount.Type != "secret" || mount.Env is not { } name)
+            {
+                continue;
+            }
 
-        var masked = env.ToDictionary(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
+            masked ??= env.ToDictionary(StringComparer.Ordinal);
             masked[name] = "****";
         }
 
-        return masked;
+        return masked ?? env;
     }
 
     /// <summary><c>RUN --device</c> values as CDI devices (optional unless <c>required</c>).</summary>
@@ -333,8 +333,20 @@ internal sealed partial class Dispatcher
 
     private ProxyEnv? ProxyFromBuildArgs()
     {
-        string? Find(string name) =>
-            options.BuildArgs.Where(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Value).LastOrDefault();
+        string? Find(string name)
+        {
+            string? found = null;
+            foreach (var (key, value) in options.BuildArgs)
+            {
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = value;
+                }
+            }
+
+            return found;
+        }
+
         var (http, https, ftp, no, all) = (Find("http_proxy"), Find("https_proxy"), Find("ftp_proxy"), Find("no_proxy"), Find("all_proxy"));
         return http is null && https is null && ftp is null && no is null && all is null
             ? null

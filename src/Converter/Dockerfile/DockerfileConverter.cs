@@ -43,7 +43,7 @@ public static class DockerfileConverter
 
         return new ConvertResult(marshalled, image, warnings)
         {
-            Outline = Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
+            OutlineFactory = () => Subrequests.OutlineBuilder.Build(target, Encoding.UTF8.GetBytes(dockerfile)),
             ImageLayout = options.Profile.ImageConfigLayout,
         };
     }
@@ -358,6 +358,21 @@ public static class DockerfileConverter
         /// instructions) become the stage's first commands, counted in its steps, their sources its dependencies.
         /// True when a trigger reads from another stage (reachability must be computed again).
         /// </summary>
+        /// <summary>The ONBUILD expressions of a stage's instructions, in order.</summary>
+        private static ImmutableArray<string> OnBuildExpressions(StageDispatch stage)
+        {
+            var expressions = ImmutableArray.CreateBuilder<string>();
+            foreach (var command in stage.Stage?.Commands ?? [])
+            {
+                if (command is OnbuildInstruction onbuild)
+                {
+                    expressions.Add(onbuild.Expression);
+                }
+            }
+
+            return expressions.DrainToImmutable();
+        }
+
         private bool AddOnBuildTriggers(IReadOnlySet<StageDispatch> reachable)
         {
             var newDependencies = false;
@@ -369,9 +384,7 @@ public static class DockerfileConverter
                 }
 
                 stage.OnBuildInit = true;
-                var triggers = stage.Base is { } @base
-                    ? [.. (@base.Stage?.Commands ?? []).OfType<OnbuildInstruction>().Select(o => o.Expression)]
-                    : stage.Image.Config.OnBuild ?? [];
+                var triggers = stage.Base is { } @base ? OnBuildExpressions(@base) : stage.Image.Config.OnBuild ?? [];
                 if (triggers.IsDefaultOrEmpty)
                 {
                     continue;

@@ -63,8 +63,14 @@ internal sealed class StageTable(int stages)
                 if (dep.CycleSearch == CycleSearchMark.OnPath)
                 {
                     // The stack holds each open stage with the edge taken from it last.
-                    var edges = path.Reverse().Select(frame => frame.State.Deps[frame.Taken - 1].Instruction).ToImmutableArray();
-                    return new StageCycle(root, edges);
+                    var edges = ImmutableArray.CreateBuilder<Instruction>(path.Count);
+                    foreach (var frame in path)
+                    {
+                        edges.Add(frame.State.Deps[frame.Taken - 1].Instruction);
+                    }
+
+                    edges.Reverse();
+                    return new StageCycle(root, edges.MoveToImmutable());
                 }
 
                 if (dep.CycleSearch == CycleSearchMark.Unseen)

@@ -27,9 +27,29 @@ public sealed class EnvList : IReadOnlyDictionary<string, string>, IEquatable<En
 
     public int Count => _sequence.Count;
 
-    public IEnumerable<string> Keys => Entries.Select(e => e.Key);
+    // Iterators rather than LINQ's Select over the values: that is a generic virtual call, which the NativeAOT
+    // runtime resolves by building code at the first call of each process.
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            foreach (var entry in _ordered.Values)
+            {
+                yield return entry.Key;
+            }
+        }
+    }
 
-    public IEnumerable<string> Values => Entries.Select(e => e.Value);
+    public IEnumerable<string> Values
+    {
+        get
+        {
+            foreach (var entry in _ordered.Values)
+            {
+                yield return entry.Value;
+            }
+        }
+    }
 
     public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 

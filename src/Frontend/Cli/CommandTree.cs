@@ -32,6 +32,16 @@ internal static class CommandTree
         ("dump", () => DumpCommand.Create()),
     ];
 
+    /// <summary>
+    /// Runs the command <paramref name="args"/> name when it reads them in the simple forms
+    /// (<see cref="SimpleCommandLine"/>); null when it does not, and the command line is System.CommandLine's to parse.
+    /// </summary>
+    public static int? TryRunSimple(IReadOnlyList<string> args)
+    {
+        var command = args.Count > 0 && args[0] == "lint" ? LintCommand.Simple : null;
+        return command is not null && SimpleCommandLine.TryRead(args, 1, command.Options) is { } line ? command.Run(line) : null;
+    }
+
     /// <summary>The root with help and version, as System.CommandLine makes it.</summary>
     public static RootCommand CreateRoot() => WithCommands(new RootCommand(Description), Commands.Select(c => c.Create));
 

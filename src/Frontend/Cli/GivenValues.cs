@@ -22,5 +22,27 @@ internal static class GivenValues
         return argument;
     }
 
-    private static string[] Tokens(ArgumentResult result) => [.. result.Tokens.Select(token => token.Value)];
+    /// <summary>
+    /// The values given for <paramref name="option"/>, empty when it was not given. <c>GetValue</c> would make the
+    /// empty array through <see cref="Array.CreateInstance(Type, int)"/> as well.
+    /// </summary>
+    public static string[] Given(this ParseResult result, Option<string[]> option) =>
+        result.GetResult(option) is { } given ? Tokens(given.Tokens) : [];
+
+    /// <summary>The values given for <paramref name="argument"/>, empty when none was.</summary>
+    public static string[] Given(this ParseResult result, Argument<string[]> argument) =>
+        result.GetResult(argument) is { } given ? Tokens(given.Tokens) : [];
+
+    private static string[] Tokens(ArgumentResult result) => Tokens(result.Tokens);
+
+    private static string[] Tokens(IReadOnlyList<Token> tokens)
+    {
+        var values = new string[tokens.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = tokens[i].Value;
+        }
+
+        return values;
+    }
 }

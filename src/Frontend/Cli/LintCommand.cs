@@ -14,7 +14,7 @@ internal static class LintCommand
     {
         var files = (new Argument<string[]>("FILE") { Description = "Dockerfiles to check, or - for standard input", Arity = ArgumentArity.ZeroOrMore }).AsGiven();
         var format = new Option<string>("--format") { Description = "text (as `docker build --check`), json (the lint subrequest's result.json; an array for several files) or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong(Formats);
         var platform = new Option<string?>("--platform") { Description = "target platform (default linux/amd64)" };
         var target = new Option<string?>("--target") { Description = "check only this stage and those it needs (default: every stage)" };
         var buildArgs = (new Option<string[]>("--build-arg") { Description = "build argument KEY=VALUE (repeatable); BUILDKIT_DOCKERFILE_CHECK=... overrides the # check= directive" }).AsGiven();
@@ -26,16 +26,34 @@ internal static class LintCommand
             files, format, platform, target, buildArgs, imageMetadata, context, failOnWarning,
         };
         command.SetAction(result => Run(
-            result.GetValue(files) is { Length: > 0 } given ? given : ["Dockerfile"],
+            result.Given(files) is { Length: > 0 } given ? given : ["Dockerfile"],
             result.GetValue(format)!,
             result.GetValue(platform),
             result.GetValue(target),
-            result.GetValue(buildArgs) ?? [],
+            result.Given(buildArgs),
             result.GetValue(imageMetadata),
             result.GetValue(context),
             result.GetValue(failOnWarning)));
         return command;
     }
+
+    /// <summary>The same options, read by <see cref="SimpleCommandLine"/> (<c>SimpleCommandLineTests</c> compares them).</summary>
+    public static SimpleCommand Simple { get; } = new(
+        [
+            new("--format", Allowed: Formats), new("--platform"), new("--target"), new("--build-arg", Repeatable: true),
+            new("--image-metadata"), new("--context"), new("--fail-on-warning", TakesValue: false),
+        ],
+        line => Run(
+            line.Arguments.Count > 0 ? [.. line.Arguments] : ["Dockerfile"],
+            line.Value("--format") ?? "text",
+            line.Value("--platform"),
+            line.Value("--target"),
+            line.Values("--build-arg"),
+            line.Value("--image-metadata"),
+            line.Value("--context"),
+            line.Flag("--fail-on-warning")));
+
+    private static string[] Formats => ["text", "json", "sarif"];
 
     private static int Run(string[] paths, string format, string? platform, string? target, string[] buildArgs, string? imageMetadata, string? contextDirectory, bool failOnWarning)
     {

@@ -21,7 +21,7 @@ internal static class OutlineCommand
             file, target, buildArgs, platform, json, compat,
         };
         command.SetAction(result => Run(
-            result.GetValue(file)!, result.GetValue(target), result.GetValue(buildArgs) ?? [], result.GetValue(platform), result.GetValue(json),
+            result.GetValue(file)!, result.GetValue(target), result.Given(buildArgs), result.GetValue(platform), result.GetValue(json),
             CompatOption.Profile(result.GetValue(compat))));
         return command;
     }

@@ -47,9 +47,9 @@ public static class ResolveCommand
                 result.GetValue(file)!,
                 result.GetValue(platform),
                 result.GetValue(target),
-                result.GetValue(buildArgs) ?? [],
+                result.Given(buildArgs),
                 result.GetValue(output),
-                result.GetValue(insecure) ?? [],
+                result.Given(insecure),
                 result.GetValue(timeout)),
             result.InvocationConfiguration.Error,
             cancellationToken));

@@ -25,9 +25,6 @@ internal static class UsageHints
             return [$"unknown command '{args[0]}'{Suggest(args[0], root.Subcommands.Select(c => c.Name))}"];
         }
 
-        var options = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(GlobalOptions).ToHashSet(StringComparer.Ordinal);
-        var takesValue = command.Options.Where(o => o.Arity.MinimumNumberOfValues > 0)
-            .SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
@@ -42,10 +39,16 @@ internal static class UsageHints
                 continue;
             }
 
-            var name = token.Split('=', 2)[0];
-            if (options.Contains(name))
+            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? token : token[..equals];
+            if (Array.IndexOf(GlobalOptions, name) >= 0)
             {
-                if (takesValue.Contains(name) && !token.Contains('=', StringComparison.Ordinal))
+                continue;
+            }
+
+            if (Find(command, name) is { } option)
+            {
+                if (option.Arity.MinimumNumberOfValues > 0 && equals < 0)
                 {
                     i++;
                 }
@@ -57,6 +60,20 @@ internal static class UsageHints
         }
 
         return problems;
+    }
+
+    /// <summary>The option of <paramref name="command"/> called <paramref name="name"/> (or one of its aliases).</summary>
+    private static Option? Find(Command command, string name)
+    {
+        foreach (var option in command.Options)
+        {
+            if (option.Name == name || option.Aliases.Contains(name))
+            {
+                return option;
+            }
+        }
+
+        return null;
     }
 
     private static string Suggest(string typed, IEnumerable<string> known)

@@ -20,9 +20,9 @@ internal sealed partial class DockerfileGrammar
     private static Parser<char, Marker> HeredocMarkerGrammar(bool legacy) =>
         Map(
             (digits, chomp, name) => new Marker(digits, chomp.HasValue, name),
-            Token(char.IsAsciiDigit).ManyString().Before(String("<<")),
+            CharRun.Many(char.IsAsciiDigit).Slice((span, _) => span.ToString()).Before(String("<<")),
             Char('-').Maybe().Before(legacy ? Return(Unit.Value) : RegexpSpaces),
-            AnyCharExcept('<').ManyString().Before(End));
+            CharRun.Many(c => c != '<').Slice((span, _) => span.ToString()).Before(End));
 
     /// <summary>The marker a word holds, or null when it is not one (or its name is empty).</summary>
     public Marker? HeredocMarker(string word)

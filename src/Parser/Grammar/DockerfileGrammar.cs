@@ -46,11 +46,11 @@ internal sealed partial class DockerfileGrammar
     // ---------------------------------------------------------------------------------------------------------
 
     private static readonly Parser<char, string> DirectiveName =
-        Token(char.IsAsciiLetter).Then(Token(char.IsAsciiLetterOrDigit).ManyString(), (first, rest) => first + rest);
+        Token(char.IsAsciiLetter).Then(Run(char.IsAsciiLetterOrDigit, atLeastOnce: false), (first, rest) => first + rest);
 
     private static readonly Parser<char, (string Name, string Value)> DirectiveLine =
         Char('#').Then(RegexpSpaces).Then(DirectiveName).Before(RegexpSpaces).Before(Char('='))
-            .Then(Any.ManyString().Select(DirectiveValue), (name, value) => (name, value))
+            .Then(CharRun.Many(_ => true).Slice((span, _) => DirectiveValue(span.ToString())), (name, value) => (name, value))
             .Assert(d => d.value is not null)
             .Select(d => (d.name, d.value!));
 
@@ -115,9 +115,9 @@ internal sealed partial class DockerfileGrammar
     {
         var escaped = Char(escape).Then(Any.Maybe(), (_, c) => c.HasValue ? c.Value.ToString() : string.Empty);
         Parser<char, string> Quoted(char quote) =>
-            Char(quote).Then(OneOf(escaped, AnyCharExcept(quote, escape).AtLeastOnceString()).ManyString()).Before(Char(quote).Maybe());
+            Char(quote).Then(OneOf(escaped, Run(c => c != quote && c != escape, atLeastOnce: true)).ManyConcatenated()).Before(Char(quote).Maybe());
         var plain = Run(c => !ByteView.IsSpace(c) && c is not '\'' and not '"' && c != escape, atLeastOnce: true);
-        var word = Lookahead(Try(String("--"))).Then(OneOf(plain, Quoted('"'), Quoted('\''), escaped).AtLeastOnceString());
+        var word = Lookahead(Try(String("--"))).Then(OneOf(plain, Quoted('"'), Quoted('\''), escaped).AtLeastOnceConcatenated());
         return word.Before(CharRun.Many(ByteView.IsSpace)).Then(CurrentOffset, (w, end) => new FlagWord(w, end));
     }
 

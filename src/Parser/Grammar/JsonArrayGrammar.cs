@@ -34,7 +34,7 @@ internal static class JsonArrayGrammar
 
     internal static readonly Parser<char, Unit> Ws = CharRun.Many(c => c is ' ' or '\t' or '\n' or '\r');
 
-    private static readonly Parser<char, int> HexDigit = Token(char.IsAsciiHexDigit).Select(c => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    private static readonly Parser<char, int> HexDigit = Token(char.IsAsciiHexDigit).Mapped(c => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
 
     private static readonly Parser<char, int> Hex4 = Map((a, b, c, d) => (a << 12) | (b << 8) | (c << 4) | d, HexDigit, HexDigit, HexDigit, HexDigit);
 
@@ -44,7 +44,7 @@ internal static class JsonArrayGrammar
     private static readonly Parser<char, string> UnicodeEscape =
         Char('u').Then(Hex4).Then(
             u => u is >= 0xD800 and < 0xDC00
-                ? LowSurrogateEscape.Maybe().Select(lo => lo.HasValue ? new string([(char)u, (char)lo.Value]) : "\uFFFD")
+                ? LowSurrogateEscape.Maybe().Mapped(lo => lo.HasValue ? new string([(char)u, (char)lo.Value]) : "\uFFFD")
                 : Return(u is >= 0xDC00 and < 0xE000 ? "\uFFFD" : ((char)u).ToString()),
             (_, s) => s);
 
@@ -64,7 +64,7 @@ internal static class JsonArrayGrammar
         CharRun.AtLeastOnce(c => c >= 0x20 && c != '"' && c != '\\').Slice((span, _) => ReplaceLoneSurrogates(span));
 
     internal static readonly Parser<char, string> JsonString =
-        Char('"').Then(OneOf(Unescaped, Escape).ManyString()).Before(Char('"'));
+        Char('"').Then(OneOf(Unescaped, Escape).ManyConcatenated()).Before(Char('"'));
 
     private static readonly Parser<char, Unit> Digits = CharRun.AtLeastOnce(char.IsAsciiDigit);
 
@@ -79,15 +79,15 @@ internal static class JsonArrayGrammar
     internal static readonly Parser<char, Unit> JsonLiteral = OneOf(String("true"), String("false"), String("null")).IgnoreResult();
 
     private static readonly Parser<char, Element> ArrayElement = OneOf(
-        JsonString.Select(s => new Element(s, false)),
-        JsonNumber.Select(typeError => new Element(null, typeError)),
-        JsonLiteral.ThenReturn(new Element(null, false)),
-        new NestedJsonValue(MaxDepth - 1).Select(typeError => new Element(null, typeError)));
+        JsonString.Mapped(s => new Element(s, false)),
+        JsonNumber.Mapped(typeError => new Element(null, typeError)),
+        JsonLiteral.Mapped(_ => new Element(null, false)),
+        new NestedJsonValue(MaxDepth - 1).Mapped(typeError => new Element(null, typeError)));
 
     /// <summary><c>[</c>, elements separated by commas, <c>]</c>; blanks around each.</summary>
     private static readonly Parser<char, List<Element>> ArrayBody =
         Char('[').Then(Ws).Then(OneOf(
-            Char(']').Select(_ => new List<Element>()),
+            Char(']').Mapped(_ => new List<Element>()),
             Repeated<Element>.SeparatedAtLeastOnce(ArrayElement.Before(Ws), Char(',').Then(Ws)).Before(Char(']'))));
 
     /// <summary>BuildKit v0.24 (<c>json.Unmarshal</c>): nothing but blanks may follow the array.</summary>
