@@ -1,14 +1,23 @@
-using System.Collections.Immutable;
-
 namespace CSharpFrontend.Converter.Llb;
 
 /// <summary>The LLB capabilities a daemon reported; ops degrade where a capability is missing.</summary>
-public sealed record LlbCaps(ImmutableHashSet<string> Supported)
+/// <remarks>
+/// A set of strings that is never changed after it is made. A <see cref="HashSet{T}"/> rather than an immutable set:
+/// making one is the first use of that code in a short run of the NativeAOT binary, and an offline run makes
+/// <see cref="All"/> at every start.
+/// </remarks>
+public sealed class LlbCaps
 {
-    public bool Supports(string capId) => Supported.Contains(capId);
+    private readonly HashSet<string> _supported;
 
-    public static LlbCaps Of(IEnumerable<string> capIds) => new(capIds.ToImmutableHashSet(StringComparer.Ordinal));
+    private LlbCaps(HashSet<string> supported) => _supported = supported;
 
     /// <summary>Every capability this frontend knows of: a current daemon.</summary>
     public static LlbCaps All { get; } = Of(CapId.All);
+
+    /// <summary>The capabilities <paramref name="capIds"/> names.</summary>
+    public static LlbCaps Of(IEnumerable<string> capIds) => new(new HashSet<string>(capIds, StringComparer.Ordinal));
+
+    /// <summary>Whether the daemon has <paramref name="capId"/>.</summary>
+    public bool Supports(string capId) => _supported.Contains(capId);
 }
