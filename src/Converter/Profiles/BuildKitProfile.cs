@@ -59,6 +59,7 @@ public sealed record BuildKitProfile
         ExcludePatternsChecked = false,
         GlobalArgsAsEnvList = false,
         ImagePlatformMergesTarget = false,
+        EpochAndChecksReadWithOptions = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -253,4 +254,12 @@ public sealed record BuildKitProfile
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;
+
+    /// <summary>
+    /// <c>build-arg:SOURCE_DATE_EPOCH</c> and <c>build-arg:BUILDKIT_DOCKERFILE_CHECK</c> are read with the other
+    /// frontend options, in dockerui's <c>init</c> order, before the Dockerfile and any subrequest (v0.24). v0.11's
+    /// builder read the epoch after the Dockerfile and the describe subrequest, before outline and targets, and had no
+    /// checks to configure.
+    /// </summary>
+    public bool EpochAndChecksReadWithOptions { get; init; } = true;
 }

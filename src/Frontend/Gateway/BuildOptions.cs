@@ -17,6 +17,12 @@ public sealed record BuildOptions
     /// </summary>
     public Converter.Profiles.BuildKitProfile Profile { get; init; } = Converter.Profiles.BuildKitProfile.V0_24;
 
+    /// <summary>
+    /// <c>build-arg:SOURCE_DATE_EPOCH</c> when the profile reads it with the options
+    /// (<see cref="Converter.Profiles.BuildKitProfile.EpochAndChecksReadWithOptions"/>); null when absent or empty.
+    /// </summary>
+    public Converter.Image.ImageTime? SourceDateEpoch { get; init; }
+
     /// <summary>The stage to build (<c>target</c>); empty for the last.</summary>
     public string Target { get; init; } = "";
 

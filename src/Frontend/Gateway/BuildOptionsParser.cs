@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Lint;
 using CSharpFrontend.Converter.Llb;
 
 namespace CSharpFrontend.Frontend.Gateway;
@@ -44,7 +46,8 @@ public static class BuildOptionsParser
         }
 
         // dockerui's init order, so that of several bad options the same one is reported: platforms, resolve mode,
-        // hosts, shm size, ulimits, network mode, multi-platform; then cache imports, SBOM; the caps last (build.go).
+        // hosts, shm size, ulimits, network mode, multi-platform; then cache imports, SOURCE_DATE_EPOCH, SBOM, the
+        // checks' build arg; the caps last (build.go).
         var platforms = ParsePlatforms(opts.GetValueOrDefault("platform") ?? "");
         var resolveMode = ParseResolveMode(opts.GetValueOrDefault("image-resolve-mode") ?? "");
         var extraHosts = Wrap("failed to parse additional hosts", () => ParseExtraHosts(opts.GetValueOrDefault("add-hosts") ?? ""));
@@ -64,7 +67,13 @@ public static class BuildOptionsParser
         }
 
         var cacheImports = ParseCacheImports(opts.GetValueOrDefault("cache-imports") ?? "", opts.GetValueOrDefault("cache-from") ?? "");
+        var epoch = profile.EpochAndChecksReadWithOptions ? ParseSourceDateEpoch(opts) : null;
         RejectSbom(opts);
+        if (profile.EpochAndChecksReadWithOptions)
+        {
+            ValidateCheckArg(opts);
+        }
+
         ValidateFrontendCaps(opts.GetValueOrDefault("frontend.caps") ?? "");
         var hostname = opts.GetValueOrDefault("hostname") ?? "";
         if (opts.GetValueOrDefault("build-arg:BUILDKIT_SANDBOX_HOSTNAME") is { Length: > 0 } sandboxHostname)
@@ -95,7 +104,40 @@ public static class BuildOptionsParser
             CacheImports = cacheImports,
             MultiPlatform = multiPlatform,
             RequestId = opts.GetValueOrDefault("requestid"),
+            SourceDateEpoch = epoch,
         };
+    }
+
+    /// <summary><c>build-arg:SOURCE_DATE_EPOCH</c> (dockerui's <c>parseSourceDateEpoch</c>); null when absent or empty.</summary>
+    public static Converter.Image.ImageTime? ParseSourceDateEpoch(IReadOnlyDictionary<string, string> opts)
+    {
+        try
+        {
+            return SourceDateEpoch.Parse(opts.GetValueOrDefault(BuildArgPrefix + SourceDateEpoch.BuildArg) ?? "");
+        }
+        catch (FormatException ex)
+        {
+            throw new GatewayException(ex.Message);
+        }
+    }
+
+    /// <summary><c>build-arg:BUILDKIT_DOCKERFILE_CHECK</c> as dockerui's <c>init</c> parses it (<c>linter.ParseLintOptions</c>).</summary>
+    private static void ValidateCheckArg(IReadOnlyDictionary<string, string> opts)
+    {
+        const string Key = BuildArgPrefix + "BUILDKIT_DOCKERFILE_CHECK";
+        if (!opts.TryGetValue(Key, out var text))
+        {
+            return;
+        }
+
+        try
+        {
+            CheckConfig.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new GatewayException($"failed to parse {Key}: {ex.Message}");
+        }
     }
 
     /// <summary>The build arg that chooses the BuildKit release to equal (ours; upstream has none).</summary>

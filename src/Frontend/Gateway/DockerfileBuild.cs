@@ -53,7 +53,9 @@ public static class DockerfileBuild
             return described;
         }
 
-        var epoch = ParseSourceDateEpoch(options.BuildArgs);
+        // v0.11's builder read the epoch here, after describe and before outline or targets; v0.24's dockerui with the
+        // other options.
+        var epoch = options.Profile.EpochAndChecksReadWithOptions ? options.SourceDateEpoch : BuildOptionsParser.ParseSourceDateEpoch(client.Environment.Options);
 
         var sourceMap = new SourceMapSpec(dockerfile.Filename, dockerfile.Content) { Definition = dockerfile.Source };
         var images = new BridgeImageResolver(client, options.ResolveMode, options.ExportMap);
@@ -175,19 +177,6 @@ public static class DockerfileBuild
             {
                 await LintWarnings.SendAsync(client, log, dockerfile, warning, cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    /// <summary><c>build-arg:SOURCE_DATE_EPOCH</c> (upstream's <c>parseSourceDateEpoch</c>).</summary>
-    private static Converter.Image.ImageTime? ParseSourceDateEpoch(IReadOnlyDictionary<string, string> buildArgs)
-    {
-        try
-        {
-            return SourceDateEpoch.FromBuildArgs(buildArgs);
-        }
-        catch (FormatException ex)
-        {
-            throw new GatewayException(ex.Message);
         }
     }
 

@@ -117,8 +117,9 @@ public sealed class OptionEdgeTests
 
     /// <summary>
     /// Of several bad options, the one dockerui's <c>init</c> reads first is reported (platform, image-resolve-mode,
-    /// add-hosts, shm-size, ulimit, force-network-mode, multi-platform, cache-imports), and an unknown frontend cap
-    /// only after all of them (build.go checks the caps once the client is made).
+    /// add-hosts, shm-size, ulimit, force-network-mode, multi-platform, cache-imports, SOURCE_DATE_EPOCH,
+    /// BUILDKIT_DOCKERFILE_CHECK), and an unknown frontend cap only after all of them (build.go checks the caps once
+    /// the client is made). The last three rows as buildctl printed them on buildkitd v0.24.0.
     /// </summary>
     [Theory]
     [InlineData("multi-platform", "maybe", "platform", "linux/*", "failed to parse target platform linux/*")]
@@ -130,6 +131,9 @@ public sealed class OptionEdgeTests
     [InlineData("multi-platform", "maybe", "force-network-mode", "x", "invalid netmode x")]
     [InlineData("cache-imports", "{", "multi-platform", "maybe", "invalid boolean value for multi-platform: maybe")]
     [InlineData("frontend.caps", "moby.buildkit.frontend.bogus", "cache-imports", "{", "failed to unmarshal cache-imports")]
+    [InlineData("build-arg:SOURCE_DATE_EPOCH", "soon", "cache-imports", "{", "failed to unmarshal cache-imports (\"{\"): ")]
+    [InlineData("build-arg:BUILDKIT_DOCKERFILE_CHECK", "bogus", "build-arg:SOURCE_DATE_EPOCH", "soon", "invalid SOURCE_DATE_EPOCH: soon: strconv.ParseInt: parsing \"soon\": invalid syntax")]
+    [InlineData("frontend.caps", "moby.buildkit.frontend.bogus", "build-arg:BUILDKIT_DOCKERFILE_CHECK", "bogus", "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"bogus\"")]
     public void TheFirstBadOptionInUpstreamsOrderIsReported(string laterKey, string laterValue, string firstKey, string firstValue, string message) =>
         Assert.StartsWith(message, Assert.Throws<GatewayException>(() => Parse((laterKey, laterValue), (firstKey, firstValue))).Message, StringComparison.Ordinal);
 }

@@ -311,16 +311,36 @@ public sealed class SubrequestTests
         Assert.Equal("github.com/moby/buildkit/errdefs.Source+json", Assert.Single(error.Details).TypeUrl);
     }
 
-    [Fact]
-    public async Task DescribeIsAnsweredBeforeSourceDateEpochIsReadButOutlineAfter()
+    /// <summary>
+    /// v0.24's dockerui reads SOURCE_DATE_EPOCH and BUILDKIT_DOCKERFILE_CHECK with the other options, before any
+    /// request is answered or the Dockerfile read: buildctl printed these errors on buildkitd v0.24.0 for describe,
+    /// outline and a Dockerfile that does not exist.
+    /// </summary>
+    [Theory]
+    [InlineData("frontend.subrequests.describe", "build-arg:SOURCE_DATE_EPOCH", "soon", "invalid SOURCE_DATE_EPOCH: soon: strconv.ParseInt: parsing \"soon\": invalid syntax")]
+    [InlineData("frontend.subrequests.describe", "build-arg:BUILDKIT_DOCKERFILE_CHECK", "bogus", "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"bogus\"")]
+    [InlineData("frontend.outline", "build-arg:BUILDKIT_DOCKERFILE_CHECK", "bogus", "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"bogus\"")]
+    [InlineData(null, "build-arg:SOURCE_DATE_EPOCH", "soon", "invalid SOURCE_DATE_EPOCH: soon: strconv.ParseInt: parsing \"soon\": invalid syntax")]
+    public async Task TheEpochAndTheChecksAreReadBeforeAnyRequestOrTheDockerfile(string? request, string key, string value, string message)
     {
-        // upstream: checkSubRequest (describe) runs before parseSourceDateEpoch; outline and targets after it.
+        var bridge = WithDockerfile(Stages);
+        var run = await RunAsync(bridge, request is null ? [Opt("filename", "Missing"), Opt(key, value)] : [Opt("requestid", request), Opt(key, value)]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(message, Assert.Single(bridge.Returns).Error.Message);
+    }
+
+    [Fact]
+    public async Task InTheV011ProfileDescribeIsAnsweredBeforeSourceDateEpochIsReadButOutlineAfter()
+    {
+        // v0.11.6's build.go: checkSubRequest (describe) runs before parseSourceDateEpoch; outline and targets after it.
         var bad = Opt("build-arg:SOURCE_DATE_EPOCH", "soon");
+        var compat = Opt("build-arg:CSHARP_FRONTEND_COMPAT", "v0.11");
         var describe = WithDockerfile(Stages);
-        Assert.Equal(0, (await RunAsync(describe, [Opt("requestid", "frontend.subrequests.describe"), bad])).ExitCode);
+        var described = await RunAsync(describe, [Opt("requestid", "frontend.subrequests.describe"), bad, compat]);
+        Assert.True(described.ExitCode == 0, Assert.Single(describe.Returns).Error?.Message);
 
         var outline = WithDockerfile(Stages);
-        var run = await RunAsync(outline, [Opt("requestid", "frontend.outline"), bad]);
+        var run = await RunAsync(outline, [Opt("requestid", "frontend.outline"), bad, compat]);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("invalid SOURCE_DATE_EPOCH: soon: strconv.ParseInt: parsing \"soon\": invalid syntax", Assert.Single(outline.Returns).Error.Message);
     }
