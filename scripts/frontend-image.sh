@@ -22,7 +22,8 @@ rootfs=$context/rootfs
 mkdir -p "$rootfs/bin" "$rootfs/tmp"
 chmod 1777 "$rootfs/tmp"
 cp "$binary" "$rootfs/bin/csharp-frontend"
-# libc, libm and the dynamic loader, at the paths the binary asks for (SHA-256 is managed code: no OpenSSL).
+# The shared libraries the binary loads, at the paths it asks for: none for the static executable that
+# publish-aot.sh makes (ldd prints no path), libc, libm and the dynamic loader for a dynamic one.
 for library in $(ldd "$binary" | grep -Eo '/[^ ]+'); do
   mkdir -p "$rootfs$(dirname "$library")"
   cp -L "$library" "$rootfs$library"

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # NativeAOT publish of the CLI for linux-x64: out/aot/csharp-frontend (a single native binary).
-# Needs clang and zlib (installed with apt-get when missing). Fails if the publish reports any trim/AOT warning
-# (IL2xxx / IL3xxx) unless AOT_ALLOW_WARNINGS=1; the full log is kept in out/aot-publish.log.
+# Needs clang, zlib and the static libraries of libc and OpenSSL (installed with apt-get when missing). Fails if the
+# publish reports any trim/AOT warning (IL2xxx / IL3xxx) unless AOT_ALLOW_WARNINGS=1; the full log is kept in
+# out/aot-publish.log.
 # Usage: scripts/publish-aot.sh [extra dotnet publish args]
-# The binary needs libc, and OpenSSL (libssl.so.3/libcrypto.so.3, loaded at run time for SHA-256) at run time.
+# The binary is a static executable: it needs no shared library at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
-  echo "publish-aot: installing clang and zlib1g-dev" >&2
+# The binary is a static executable (src/Frontend/Startup/README.md): it links libc6-dev's and libssl-dev's static
+# libraries.
+if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ] || [ ! -e /usr/lib/x86_64-linux-gnu/libssl.a ] || [ ! -e /usr/lib/x86_64-linux-gnu/libc.a ]; then
+  echo "publish-aot: installing clang, zlib1g-dev, libssl-dev and libc6-dev" >&2
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get install -y clang zlib1g-dev >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y clang zlib1g-dev >/dev/null; }
+  packages=(clang zlib1g-dev libssl-dev libc6-dev)
+  $sudo apt-get install -y "${packages[@]}" >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "${packages[@]}" >/dev/null; }
 fi
 
 rid=linux-x64

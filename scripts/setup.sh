@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # graphviz renders `dump --dot`; docker-registry and skopeo give `resolve` a local registry; docker.io and
 # busybox-static are the end-to-end suite's daemon and base image (scripts/e2e-setup.sh), runc and curl what its
-# buildkitd needs (scripts/e2e-buildkit.sh); clang and zlib1g-dev make the NativeAOT binary. apt waits up to 10
+# buildkitd needs (scripts/e2e-buildkit.sh); clang, zlib1g-dev and libssl-dev (OpenSSL's static libraries) make
+# the NativeAOT binary, a static executable. apt waits up to 10
 # minutes for the dpkg lock (unattended upgrades on a fresh machine) instead of failing. Without them those tests
 # skip with a message; everything else still runs.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -20,6 +21,7 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v clang >/dev/null 2>&1 || missing+=(clang)
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+  [ -e /usr/lib/x86_64-linux-gnu/libssl.a ] || missing+=(libssl-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     (apt-get -o DPkg::Lock::Timeout=600 update -qq \
