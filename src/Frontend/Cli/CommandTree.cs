@@ -38,8 +38,13 @@ internal static class CommandTree
     /// </summary>
     public static int? TryRunSimple(IReadOnlyList<string> args)
     {
-        var command = args.Count > 0 && args[0] == "lint" ? LintCommand.Simple : null;
-        return command is not null && SimpleCommandLine.TryRead(args, 1, command.Options) is { } line ? command.Run(line) : null;
+        var command = args.Count == 0 ? null : args[0] switch
+        {
+            "lint" => LintCommand.Simple,
+            "translate" => TranslateCommand.Simple,
+            _ => null,
+        };
+        return command is not null && SimpleCommandLine.TryRead(args, 1, command) is { } line ? command.Run(line) : null;
     }
 
     /// <summary>The root with help and version, as System.CommandLine makes it.</summary>

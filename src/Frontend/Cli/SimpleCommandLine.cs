@@ -5,12 +5,15 @@ namespace CSharpFrontend.Frontend.Cli;
 /// <param name="TakesValue">Whether it takes a value (otherwise it is a flag).</param>
 /// <param name="Repeatable">Whether it may be given more than once.</param>
 /// <param name="Allowed">The values it accepts, or null for any.</param>
-internal sealed record OptionSpec(string Name, bool TakesValue = true, bool Repeatable = false, string[]? Allowed = null);
+/// <param name="Alias">Its other name (such as <c>-o</c>), if any.</param>
+/// <param name="Accepts">A check of its value besides <paramref name="Allowed"/>, if any.</param>
+internal sealed record OptionSpec(string Name, bool TakesValue = true, bool Repeatable = false, string[]? Allowed = null, string? Alias = null, Func<string, bool>? Accepts = null);
 
 /// <summary>A command that can run from a <see cref="SimpleCommandLine"/>.</summary>
 /// <param name="Options">Its options.</param>
 /// <param name="Run">Runs it with the values read.</param>
-internal sealed record SimpleCommand(OptionSpec[] Options, Func<SimpleCommandLine, int> Run);
+/// <param name="MaxArguments">How many arguments it takes at most.</param>
+internal sealed record SimpleCommand(OptionSpec[] Options, Func<SimpleCommandLine, int> Run, int MaxArguments = int.MaxValue);
 
 /// <summary>
 /// A command line in the forms scripts write (<c>COMMAND [--name VALUE | --name=VALUE | --flag | ARGUMENT]...</c>),
@@ -41,8 +44,9 @@ internal sealed class SimpleCommandLine
     public bool Flag(string option) => _values.ContainsKey(option);
 
     /// <summary>The command line after the command's name, or null when it is not in the simple forms.</summary>
-    public static SimpleCommandLine? TryRead(IReadOnlyList<string> args, int start, OptionSpec[] options)
+    public static SimpleCommandLine? TryRead(IReadOnlyList<string> args, int start, SimpleCommand command)
     {
+        var options = command.Options;
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var arguments = new List<string>();
         for (var i = start; i < args.Count; i++)
@@ -50,16 +54,17 @@ internal sealed class SimpleCommandLine
             var token = args[i];
             if (token == "-" || (token.Length > 0 && token[0] is not '-' and not '@' and not '[' && token is not "/?" and not "/h"))
             {
+                if (arguments.Count == command.MaxArguments)
+                {
+                    return null;
+                }
+
                 arguments.Add(token);
                 continue;
             }
 
-            if (!token.StartsWith("--", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            // A long option, or a short alias given alone (System.CommandLine reads "-oFILE" and "-o=FILE" as well).
+            var equals = token.StartsWith("--", StringComparison.Ordinal) ? token.IndexOf('=', StringComparison.Ordinal) : -1;
             var spec = Find(options, equals < 0 ? token : token[..equals]);
             if (spec is null || (!spec.Repeatable && values.ContainsKey(spec.Name)))
             {
@@ -90,7 +95,7 @@ internal sealed class SimpleCommandLine
                 return null;
             }
 
-            if (spec.Allowed is { } allowed && Array.IndexOf(allowed, value) < 0)
+            if ((spec.Allowed is { } allowed && Array.IndexOf(allowed, value) < 0) || (spec.Accepts is { } accepts && !accepts(value)))
             {
                 return null;
             }
@@ -110,7 +115,7 @@ internal sealed class SimpleCommandLine
     {
         foreach (var option in options)
         {
-            if (option.Name == name)
+            if (option.Name == name || option.Alias == name)
             {
                 return option;
             }

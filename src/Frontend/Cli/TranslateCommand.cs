@@ -29,7 +29,7 @@ internal static class TranslateCommand
         var localUniqueId = new Option<string>("--local-unique-id") { Description = "value of local.unique on local sources", DefaultValueFactory = _ => "csharp-frontend" };
         var imageConfig = new Option<string?>("--image-config") { Description = "write the image config JSON to this file" };
         var format = new Option<string>("--format") { Description = "pb (binary pb.Definition), json (one line per op, as `buildctl debug dump-llb`) or dot (Graphviz)", DefaultValueFactory = _ => "pb" };
-        format.AcceptOnlyFromAmong("pb", "json", "dot");
+        format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "write the definition to this file instead of standard output" };
         var compat = CompatOption.Create();
         var command = new Command("translate", "Translate a Dockerfile into an LLB definition (pb.Definition) for `buildctl build`.\n\nExamples:\n  csharp-frontend translate Dockerfile > def.pb\n  csharp-frontend translate --platform linux/arm64 --build-arg VERSION=2 -o def.pb Dockerfile\n  csharp-frontend translate --context . Dockerfile | buildctl build --local context=. --local dockerfile=.\n  csharp-frontend translate --build-context tools=docker-image://busybox:1.36 --build-context lib=../lib Dockerfile \\\n    | buildctl build --local context=. --local dockerfile=. --local lib=../lib")
@@ -52,6 +52,32 @@ internal static class TranslateCommand
             CompatOption.Profile(result.GetValue(compat))));
         return command;
     }
+
+    /// <summary>The same options, read by <see cref="SimpleCommandLine"/> (<c>SimpleCommandLineTests</c> compares them).</summary>
+    public static SimpleCommand Simple { get; } = new(
+        [
+            new("--platform"), new("--target"), new("--build-arg", Repeatable: true), new("--label", Repeatable: true),
+            new("--build-context", Repeatable: true), new("--context"), new("--image-metadata"), new("--local-unique-id"),
+            new("--image-config"), new("--format", Allowed: Formats), new("--output", Alias: "-o"),
+            new("--compat", Accepts: value => Converter.Profiles.BuildKitProfile.Find(value) is not null),
+        ],
+        line => Run(
+            line.Arguments.Count > 0 ? line.Arguments[0] : "Dockerfile",
+            line.Value("--platform"),
+            line.Value("--target"),
+            line.Values("--build-arg"),
+            line.Values("--label"),
+            line.Values("--build-context"),
+            line.Value("--context"),
+            line.Value("--image-metadata"),
+            line.Value("--local-unique-id") ?? "csharp-frontend",
+            line.Value("--image-config"),
+            line.Value("--format") ?? "pb",
+            line.Value("--output"),
+            CompatOption.Profile(line.Value("--compat"))),
+        MaxArguments: 1);
+
+    private static string[] Formats => ["pb", "json", "dot"];
 
     private static int Run(string path, string? platform, string? target, string[] buildArgs, string[] labels, string[] buildContexts, string? contextDirectory, string? imageMetadata, string localUniqueId, string? imageConfigPath, string format, string? outputPath, Converter.Profiles.BuildKitProfile profile)
     {
