@@ -217,6 +217,68 @@ public sealed class ContextValueTests
         Assert.Contains("oci-layout://store@sha256:abcd for src", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AGitContextsQueryIsReadInTheCurrentProfile()
+    {
+        const string url = "https://github.com/moby/buildkit.git?ref=v0.24.0&subdir=frontend&keep-git-dir=true&checksum=0123abcd&submodules=false";
+        var current = await Resolve(url, null);
+        var op = Single(current.State);
+        Assert.Equal("git://github.com/moby/buildkit.git#v0.24.0:frontend", op.Op.Source.Identifier);
+        Assert.Equal("true", op.Op.Source.Attrs["git.keepgitdir"]);
+        Assert.Equal("0123abcd", op.Op.Source.Attrs["git.checksum"]);
+        Assert.Equal("true", op.Op.Source.Attrs["git.skipsubmodules"]);
+        Assert.Equal("https://github.com/moby/buildkit.git", op.Op.Source.Attrs["git.fullurl"]);
+        Assert.Equal("[internal] load git source " + url, op.Metadata.Description["llb.customname"]);
+
+        // v0.11.6's ParseGitRef wants ".git" (and a fragment) at the end of an http(s) URL: this one is a file.
+        var compat = Single((await Resolve(url, Profiles.BuildKitProfile.V0_11)).State);
+        Assert.Equal(url, compat.Op.Source.Identifier);
+        Assert.Equal("[context src] " + url, compat.Metadata.Description["llb.customname"]);
+    }
+
+    [Theory]
+    [InlineData("https://github.com/moby/buildkit.git?foo=bar", "unexpected query \"foo\"")]
+    [InlineData("git://github.com/moby/buildkit?ref=a&ref=b", "query \"ref\" has multiple values")]
+    [InlineData("https://github.com/moby/buildkit.git?ref=v2#v1", "ref conflicts: \"v1\" vs \"v2\"")]
+    public async Task AMalformedGitQueryIsUpstreamsError(string url, string message) =>
+        Assert.Equal(message, (await Assert.ThrowsAsync<ConvertException>(async () => await Resolve(url, null))).Message);
+
+    [Fact]
+    public async Task AnImageContextsPlatformHasTheConfigsOsVersionInTheCurrentProfile()
+    {
+        var config = new ImageConfig
+        {
+            OS = "windows",
+            Architecture = "amd64",
+            OSVersion = "10.0.17763.1",
+            OSFeatures = ["win32k"],
+            Config = new ContainerConfig { WorkingDir = "C:\\app" },
+        };
+        var images = new FixedImages(new ResolvedImage("sha256:" + new string('b', 64), config));
+        var platform = new LlbPlatform("windows", "amd64");
+
+        var current = await Resolve("docker-image://nanoserver", null, images, platform);
+        Assert.Equal("windows(10.0.17763.1)/amd64", current.State.Platform!.FormatAll());
+        Assert.Equal(["win32k"], current.State.Platform.OSFeatures);
+
+        var compat = await Resolve("docker-image://nanoserver", Profiles.BuildKitProfile.V0_11, images, platform);
+        Assert.Equal(new LlbPlatform("windows", "amd64"), compat.State.Platform);
+        Assert.Empty(compat.State.Platform!.OSFeatures);
+    }
+
+    private static async Task<NamedContext> Resolve(string value, Profiles.BuildKitProfile? profile, IImageMetadataResolver? images = null, LlbPlatform? platform = null)
+    {
+        var lookup = new NamedContextLookup(
+            ImmutableDictionary<string, string>.Empty.Add("src", value), LlbPlatform.LinuxAmd64, images ?? OfflineImageMetadataResolver.Instance, new NoLoader(), profile);
+        return (await lookup.ResolveAsync(new NamedContextRequest("src", "default", platform)))!;
+    }
+
+    private sealed class FixedImages(ResolvedImage answer) : IImageMetadataResolver
+    {
+        public ValueTask<ResolvedImage> ResolveAsync(ImageReference reference, LlbPlatform platform, ImageResolveOptions options, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(answer);
+    }
+
     private sealed class NoLoader : INamedContextLoader
     {
         public ValueTask<NamedContext> LocalAsync(string key, string localName, CancellationToken cancellationToken) => throw new InvalidOperationException("no local");
