@@ -45,6 +45,7 @@ public sealed class ContextValueTests
 
     [Theory]
     [InlineData("", "invalid context specifier  for base::linux/amd64")]
+    [InlineData(":x", "unsupported context source  for base::linux/amd64")]
     [InlineData("Docker-Image://alpine", "unsupported context source Docker-Image for base::linux/amd64")]
     [InlineData("git-x:y", "unsupported context source git-x for base::linux/amd64")]
     public void UnknownSchemesNameTheOptionKey(string value, string message) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using CSharpFrontend.Converter.Dockerfile;
 using CSharpFrontend.Converter.Dockerfile.Subrequests;
+using CSharpFrontend.Parser;
 
 namespace CSharpFrontend.Converter.Tests.Subrequests;
 
@@ -61,6 +62,17 @@ public sealed class SubrequestPrinterTests
         var error = Assert.Throws<ConvertException>(() => Targets(dockerfile));
         Assert.Equal(message, error.Message);
         Assert.Equal(line, error.Range?.StartLine);
+    }
+
+    [Fact]
+    public void TheCompatibilityDialectParsesTheTargets()
+    {
+        // Flag errors name the flag without "--" in v0.11.6 (DialectTests), with it in v0.24.0.
+        const string dockerfile = "FROM scratch\nRUN --mont=x echo\n";
+        var v011 = Assert.Throws<ConvertException>(() => TargetList.From(dockerfile, Encoding.UTF8.GetBytes(dockerfile), BuildKitDialect.V0_11));
+        Assert.EndsWith("unknown flag: mont (did you mean mount?)", v011.Message, StringComparison.Ordinal);
+        var current = Assert.Throws<ConvertException>(() => Targets(dockerfile));
+        Assert.EndsWith("unknown flag: --mont (did you mean mount?)", current.Message, StringComparison.Ordinal);
     }
 
     [Fact]
