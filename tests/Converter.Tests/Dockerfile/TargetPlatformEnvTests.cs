@@ -12,9 +12,9 @@ namespace CSharpFrontend.Converter.Tests.Dockerfile;
 /// </summary>
 public sealed class TargetPlatformEnvTests
 {
-    private static string RunStep(string args, string target, ImmutableDictionary<string, string>? buildArgs = null)
+    private static string RunStep(string args, string target, ImmutableDictionary<string, string>? buildArgs = null, string from = "linux/amd64 alpine")
     {
-        var dockerfile = $"FROM --platform=linux/amd64 alpine\nARG {args}\nRUN true\n";
+        var dockerfile = $"FROM --platform={from}\nARG {args}\nRUN true\n";
         var options = TestConversion.Options with
         {
             TargetPlatform = LlbPlatform.Parse(target),
@@ -47,4 +47,8 @@ public sealed class TargetPlatformEnvTests
     [Fact]
     public void AnOsOnAnotherArchitectureIsShownWhole() =>
         Assert.Equal("[linux/amd64->windows/arm64 2/2] RUN true", RunStep("TARGETOS TARGETARCH", "windows/arm64"));
+
+    [Fact]
+    public void AnArchitectureAloneTakesTheStepsOsNotTheHosts() =>
+        Assert.Equal("[windows/amd64->arm64 2/2] RUN true", RunStep("TARGETARCH", "windows/arm64", from: "windows/amd64 nanoserver"));
 }
