@@ -74,10 +74,12 @@ public sealed class TranslateBuildContextTests
     public void AGitContextIsAGitSource()
     {
         var result = CliProcess.Run("FROM alpine\nCOPY --from=src /README.md /\n", "translate", "-", "--format", "json",
-            "--build-context", "src=https://github.com/moby/buildkit.git#v0.11.6");
+            "--build-context", "src=https://github.com/moby/buildkit.git?keep-git-dir=true#v0.11.6");
         Assert.True(result.ExitCode == 0, result.Stderr);
         var json = System.Text.Encoding.UTF8.GetString(result.Stdout);
         Assert.Contains("\"identifier\":\"git://github.com/moby/buildkit.git#v0.11.6\"", json, StringComparison.Ordinal);
+
+        // v0.24's named git contexts keep .git only when the URL's query asks.
         Assert.Contains("\"git.keepgitdir\":\"true\"", json, StringComparison.Ordinal);
     }
 

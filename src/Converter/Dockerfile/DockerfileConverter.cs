@@ -277,10 +277,7 @@ public static class DockerfileConverter
                 }
 
                 var state = new StageDispatch(stage, name, stage.Name.Length > 0 ? stage.Name : $"stage-{i}");
-                if (!_globalOutline.IsEmpty)
-                {
-                    state.Outline = _globalOutline.Clone();
-                }
+                state.Outline = _globalOutline.Clone();
 
                 if (stage.Platform.Length > 0)
                 {

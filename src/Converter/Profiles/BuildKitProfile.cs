@@ -60,6 +60,8 @@ public sealed record BuildKitProfile
         GlobalArgsAsEnvList = false,
         ImagePlatformMergesTarget = false,
         EpochAndChecksReadWithOptions = false,
+        NamedGitContextsKeepGitDir = true,
+        ContextImagePlatformHasOsVersion = false,
     };
 
     /// <summary>Every profile, by the name <c>--compat</c> and <c>BUILDKIT_COMPAT</c> take.</summary>
@@ -251,6 +253,18 @@ public sealed record BuildKitProfile
     /// <c>toDispatchState</c> end). v0.11 wrote the target's variant over the image's and normalized nothing.
     /// </summary>
     public bool ImagePlatformMergesTarget { get; init; } = true;
+
+    /// <summary>
+    /// A git named context (<c>context:name=https://….git</c>) keeps its <c>.git</c> directory only when its URL asks
+    /// (<c>?keep-git-dir</c>, v0.24's <c>DetectGitContext(input, nil)</c>); v0.11 always kept it.
+    /// </summary>
+    public bool NamedGitContextsKeepGitDir { get; init; }
+
+    /// <summary>
+    /// The platform an image named context's config gives its state has the config's OS version and features (v0.24's
+    /// <c>State.WithImageConfig</c>); v0.11 took os, architecture and variant only.
+    /// </summary>
+    public bool ContextImagePlatformHasOsVersion { get; init; } = true;
 
     /// <summary>How the gateway words a frontend option it refuses (dockerui's <c>config.go</c>; v0.11's <c>build.go</c>).</summary>
     public FrontendOptionErrors FrontendOptionErrors { get; init; } = FrontendOptionErrors.V0_24;

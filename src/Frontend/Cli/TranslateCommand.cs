@@ -114,7 +114,7 @@ internal static class TranslateCommand
                 options = options with
                 {
                     NamedContexts = new Converter.Dockerfile.Contexts.NamedContextLookup(
-                        contexts.Contexts, LlbPlatform.LinuxAmd64, options.ImageResolver, new OfflineContextLoader(contexts.Directories)),
+                        contexts.Contexts, LlbPlatform.LinuxAmd64, options.ImageResolver, new OfflineContextLoader(contexts.Directories), options.Profile),
                 };
             }
         }

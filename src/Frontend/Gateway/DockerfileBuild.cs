@@ -85,7 +85,7 @@ public static class DockerfileBuild
             Hostname = options.Hostname,
             SourceMap = sourceMap,
             NamedContexts = new NamedContextLookup(
-                NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), images, new GatewayContextLoader(client, marshal)),
+                NamedContextLookup.FromOptions(client.Environment.Options), PlatformProto.Current(), images, new GatewayContextLoader(client, marshal), options.Profile),
             SourceDateEpoch = epoch,
         };
 

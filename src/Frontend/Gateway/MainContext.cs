@@ -43,7 +43,7 @@ public sealed record MainContext(LlbState? DockerfileSource, string? Filename, L
         var keepGit = BuildOptionsParser.TryParseBool(opts.GetValueOrDefault(KeepGitDirOption) ?? "", out var keep) && keep;
         var force = options.ForceLocalDockerfile;
         MainContext main;
-        if (GitContext.TryParse(value, keepGit) is { } git)
+        if (GitContext.TryParse(value, keepGit, options.Profile.GitUrlQueries) is { } git)
         {
             main = new MainContext(force ? null : git, null, git, false);
         }

@@ -9,7 +9,7 @@ using Pb;
 namespace CSharpFrontend.Converter.Tests.Contexts;
 
 /// <summary>
-/// builder/build.go's contextByNameFunc/contextByName (v0.11.6): keys, precedence of <c>name::platform</c>, and the
+/// builder/build.go's contextByNameFunc/contextByName (v0.11.6; dockerui's NamedContext in v0.24.0): keys, precedence of <c>name::platform</c>, and the
 /// source built for each kind of value.
 /// </summary>
 public sealed class NamedContextLookupTests
@@ -106,7 +106,7 @@ public sealed class NamedContextLookupTests
     }
 
     [Fact]
-    public async Task AGitUrlIsAGitSourceKeepingTheGitDirectory()
+    public async Task AGitUrlIsAGitSourceKeepingTheGitDirectoryOnlyInTheCompatibilityProfile()
     {
         const string url = "https://github.com/moby/buildkit.git#v0.11.6:frontend";
         var context = await Lookup(new() { ["src"] = url }).ResolveAsync(new NamedContextRequest("src", "default", null), CancellationToken.None);
@@ -114,10 +114,19 @@ public sealed class NamedContextLookupTests
         var op = Single(context!.State);
         // llb.Git keeps the remote as written minus its scheme (".git" included) and appends "#commit:subdir".
         Assert.Equal("git://github.com/moby/buildkit.git#v0.11.6:frontend", op.Op.Source.Identifier);
-        Assert.Equal("true", op.Op.Source.Attrs["git.keepgitdir"]);
+        // v0.24's NamedContext.load: DetectGitContext(input, nil), no keep-git-dir unless the URL's query asks.
+        Assert.False(op.Op.Source.Attrs.ContainsKey("git.keepgitdir"));
         Assert.Equal("https://github.com/moby/buildkit.git", op.Op.Source.Attrs["git.fullurl"]);
         Assert.Equal("[internal] load git source " + url, op.Metadata.Description["llb.customname"]);
         Assert.Null(context.Image);
+
+        // v0.11.6's contextByName: detectGitContext(v, true).
+        var v011 = new NamedContextLookup(
+            ImmutableDictionary<string, string>.Empty.Add("src", url), LlbPlatform.LinuxAmd64, OfflineImageMetadataResolver.Instance, new RecordingLoader(),
+            Profiles.BuildKitProfile.V0_11);
+        var kept = Single((await v011.ResolveAsync(new NamedContextRequest("src", "default", null), CancellationToken.None))!.State);
+        Assert.Equal("true", kept.Op.Source.Attrs["git.keepgitdir"]);
+        Assert.Equal(op.Op.Source.Identifier, kept.Op.Source.Identifier);
     }
 
     [Fact]

@@ -130,7 +130,8 @@ public sealed class NamedContextTests
         var ops = Ops(bridge.Solves.Last().Definition);
         var git = Assert.Single(ops, o => o.Op.Source?.Identifier.StartsWith("git://", StringComparison.Ordinal) == true);
         Assert.Equal("git://github.com/moby/buildkit.git#v0.11.6", git.Op.Source.Identifier);
-        Assert.Equal("true", git.Op.Source.Attrs["git.keepgitdir"]);
+        // v0.24's NamedContext.load: DetectGitContext(input, nil) keeps .git only when the URL's query asks.
+        Assert.False(git.Op.Source.Attrs.ContainsKey("git.keepgitdir"));
         Assert.DoesNotContain(ops, o => o.Op.Exec?.Meta.Args.Contains("echo skipped") == true);
         Assert.Contains(ops, o => o.Op.Exec?.Meta.Args.Contains("echo used") == true);
         Assert.DoesNotContain(bridge.Resolves, r => r.Ref == "docker.io/library/alpine:latest");

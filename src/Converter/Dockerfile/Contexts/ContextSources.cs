@@ -14,13 +14,14 @@ public static class ContextSources
     /// <c>docker-image://ref</c>: the image as written (normalized, not pinned), named <c>[context key] ref</c>, for
     /// <paramref name="platform"/>, with its config applied to the state.
     /// </summary>
-    public static LlbState Image(string key, string reference, LlbPlatform platform, ImageConfig config) =>
+    public static LlbState Image(string key, string reference, LlbPlatform platform, ImageConfig config, bool platformHasOsVersion = true) =>
         WithImageConfig(
             Sources.Image(reference, new ImageOptions
             {
                 Constraints = OpConstraints.None.WithCustomName($"[context {key}] {reference}") with { Platform = platform },
             }),
-            config);
+            config,
+            platformHasOsVersion);
 
     /// <summary>An http(s) URL that is no git repository: the file, named <c>[context key] url</c>.</summary>
     public static LlbState Http(string key, string url) =>
@@ -53,9 +54,10 @@ public static class ContextSources
 
     /// <summary>
     /// LLB's <c>State.WithImageConfig</c>: the config's env added, its working directory set (joined to the
-    /// current one when relative), and its platform when it names os and architecture.
+    /// current one when relative), and its platform when it names os and architecture, with the OS version and
+    /// features when <paramref name="platformHasOsVersion"/> (v0.24; v0.11 left them out).
     /// </summary>
-    public static LlbState WithImageConfig(LlbState state, ImageConfig config)
+    public static LlbState WithImageConfig(LlbState state, ImageConfig config, bool platformHasOsVersion = true)
     {
         foreach (var entry in config.Config.Env)
         {
@@ -68,8 +70,13 @@ public static class ContextSources
         }
 
         state = state.WithDir(config.Config.WorkingDir);
-        return config.Architecture.Length > 0 && config.OS.Length > 0
-            ? state.WithPlatform(new LlbPlatform(config.OS, config.Architecture, config.Variant))
-            : state;
+        if (config.Architecture.Length == 0 || config.OS.Length == 0)
+        {
+            return state;
+        }
+
+        return state.WithPlatform(platformHasOsVersion
+            ? new LlbPlatform(config.OS, config.Architecture, config.Variant, config.OSVersion) { OSFeatures = config.OSFeatures.IsDefaultOrEmpty ? [] : [.. config.OSFeatures] }
+            : new LlbPlatform(config.OS, config.Architecture, config.Variant));
     }
 }

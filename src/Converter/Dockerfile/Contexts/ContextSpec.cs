@@ -28,9 +28,12 @@ public enum ContextKind
 /// <param name="Value">The value as given.</param>
 public sealed record ContextSpec(ContextKind Kind, string Rest, string Value)
 {
-    /// <summary>Splits <paramref name="value"/>; <paramref name="key"/> names the option in errors.</summary>
+    /// <summary>
+    /// Splits <paramref name="value"/>; <paramref name="key"/> names the option in errors; <paramref name="gitQueries"/>
+    /// reads an http(s) URL's query as a git reference's (v0.24).
+    /// </summary>
     /// <exception cref="ConvertException">The value has no scheme, or one upstream does not know.</exception>
-    public static ContextSpec Parse(string value, string key)
+    public static ContextSpec Parse(string value, string key, bool gitQueries = false)
     {
         var colon = value.IndexOf(':');
         if (colon < 0)
@@ -49,7 +52,7 @@ public sealed record ContextSpec(ContextKind Kind, string Rest, string Value)
         {
             "docker-image" => new ContextSpec(ContextKind.DockerImage, TrimSlashes(rest), value),
             "git" => new ContextSpec(ContextKind.Git, rest, value),
-            "http" or "https" => new ContextSpec(GitContext.TryParse(value) is null ? ContextKind.Http : ContextKind.Git, rest, value),
+            "http" or "https" => new ContextSpec(GitContext.TryParse(value, withQuery: gitQueries) is null ? ContextKind.Http : ContextKind.Git, rest, value),
             "oci-layout" => new ContextSpec(ContextKind.OciLayout, TrimSlashes(rest), value),
             "local" => new ContextSpec(ContextKind.Local, rest, value),
             "input" => new ContextSpec(ContextKind.Input, rest, value),

@@ -11,8 +11,12 @@ public static class GitContext
 {
     /// <summary>The git source for <paramref name="reference"/>, or null when it is no git reference.</summary>
     /// <param name="reference">The context as given.</param>
-    /// <param name="keepGitDir">Whether the checkout keeps <c>.git</c> (always for named contexts).</param>
-    public static LlbState? TryParse(string reference, bool keepGitDir = true)
+    /// <param name="keepGitDir">Whether the checkout keeps <c>.git</c> whatever the reference says.</param>
+    /// <param name="withQuery">
+    /// Whether the reference may have a query (v0.24's dfgitutil: <c>?ref=</c>, <c>keep-git-dir</c>, <c>checksum=</c>,
+    /// <c>submodules=</c>, ...); a malformed one throws <see cref="ConvertException"/> with upstream's text.
+    /// </param>
+    public static LlbState? TryParse(string reference, bool keepGitDir = false, bool withQuery = false)
     {
         GitSource? git;
         if (reference.StartsWith("github.com/", StringComparison.Ordinal))
@@ -24,7 +28,7 @@ public static class GitContext
         }
         else
         {
-            git = GitSource.TryParse(reference);
+            git = GitSource.TryParse(reference, withQuery);
         }
 
         if (git is null)
@@ -35,7 +39,9 @@ public static class GitContext
         var commit = git.SubDir.Length > 0 ? git.Commit + ":" + git.SubDir : git.Commit;
         return Sources.Git(git.Remote, commit, new GitOptions
         {
-            KeepGitDir = keepGitDir,
+            KeepGitDir = keepGitDir || git.KeepGitDir == true,
+            Checksum = git.Checksum,
+            SkipSubmodules = git.Submodules == false,
             Constraints = OpConstraints.None.WithCustomName("[internal] load git source " + reference),
         });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CSharpFrontend.Converter.Image;
 using CSharpFrontend.Converter.Llb;
+using CSharpFrontend.Converter.Profiles;
 
 namespace CSharpFrontend.Converter.Dockerfile.Contexts;
 
@@ -14,12 +15,16 @@ namespace CSharpFrontend.Converter.Dockerfile.Contexts;
 /// <param name="defaultPlatform">The platform used when a request has none (upstream: the frontend's own).</param>
 /// <param name="images">Image configs for <c>docker-image://</c> contexts.</param>
 /// <param name="loader">Local and input contexts.</param>
+/// <param name="profile">The release whose git and image contexts to build (v0.24 when null).</param>
 public sealed class NamedContextLookup(
     ImmutableDictionary<string, string> contexts,
     LlbPlatform defaultPlatform,
     IImageMetadataResolver images,
-    INamedContextLoader loader) : INamedContextResolver
+    INamedContextLoader loader,
+    BuildKitProfile? profile = null) : INamedContextResolver
 {
+    private readonly BuildKitProfile _profile = profile ?? BuildKitProfile.V0_24;
+
     /// <summary>The option prefix of named contexts.</summary>
     public const string OptionPrefix = "context:";
 
@@ -36,7 +41,7 @@ public sealed class NamedContextLookup(
     {
         var platform = request.Platform ?? defaultPlatform;
         return Find(request) is { } key
-            ? await LoadAsync(key, ContextSpec.Parse(contexts[key], key), platform, request.ResolveMode, cancellationToken).ConfigureAwait(false)
+            ? await LoadAsync(key, ContextSpec.Parse(contexts[key], key, _profile.GitUrlQueries), platform, request.ResolveMode, cancellationToken).ConfigureAwait(false)
             : null;
     }
 
@@ -54,7 +59,7 @@ public sealed class NamedContextLookup(
             case ContextKind.DockerImage:
                 return await ImageAsync(key, spec.Rest, platform, resolveMode, cancellationToken).ConfigureAwait(false);
             case ContextKind.Git:
-                return new NamedContext(GitContext.TryParse(spec.Value) ?? throw new ConvertException($"invalid git context {spec.Value}"), null);
+                return new NamedContext(GitContext.TryParse(spec.Value, _profile.NamedGitContextsKeepGitDir, _profile.GitUrlQueries) ?? throw new ConvertException($"invalid git context {spec.Value}"), null);
             case ContextKind.Http:
                 return new NamedContext(ContextSources.Http(key, spec.Value), null);
             case ContextKind.Local:
@@ -80,6 +85,6 @@ public sealed class NamedContextLookup(
             new ImageResolveOptions(resolveMode, $"[context {key}] load metadata for {reference}"),
             cancellationToken).ConfigureAwait(false);
         var config = resolved.Config with { Created = null };
-        return new NamedContext(ContextSources.Image(key, reference, platform, config), config);
+        return new NamedContext(ContextSources.Image(key, reference, platform, config, _profile.ContextImagePlatformHasOsVersion), config);
     }
 }

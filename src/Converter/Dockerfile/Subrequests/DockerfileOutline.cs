@@ -125,7 +125,10 @@ public sealed record DockerfileOutline(
             .Name("end").BeginObject().Name("line").Number(endLine).EndObject()
             .EndObject().EndArray().EndObject();
 
-    /// <summary>Go's tabwriter: every cell but the last of a row padded to its column's width plus the padding; a blank line after.</summary>
+    /// <summary>
+    /// Go's tabwriter: every cell but the last of a row padded to its column's width plus the padding, widths counted
+    /// in characters (<c>utf8.RuneCount</c>, not UTF-16 units); a blank line after.
+    /// </summary>
     private static void Table(StringBuilder text, List<string[]> rows, int padding)
     {
         var columns = rows.Max(r => r.Length);
@@ -134,7 +137,7 @@ public sealed record DockerfileOutline(
         {
             for (var i = 0; i < row.Length - 1; i++)
             {
-                widths[i] = Math.Max(widths[i], row[i].Length + padding);
+                widths[i] = Math.Max(widths[i], Width(row[i]) + padding);
             }
         }
 
@@ -142,7 +145,11 @@ public sealed record DockerfileOutline(
         {
             for (var i = 0; i < row.Length; i++)
             {
-                text.Append(i < row.Length - 1 ? row[i].PadRight(widths[i]) : row[i]);
+                text.Append(row[i]);
+                if (i < row.Length - 1)
+                {
+                    text.Append(' ', widths[i] - Width(row[i]));
+                }
             }
 
             text.Append('\n');
@@ -150,4 +157,6 @@ public sealed record DockerfileOutline(
 
         text.Append('\n');
     }
+
+    private static int Width(string cell) => cell.EnumerateRunes().Count();
 }

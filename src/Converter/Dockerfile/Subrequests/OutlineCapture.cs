@@ -26,9 +26,6 @@ internal sealed class OutlineCapture
 
     public Dictionary<string, OutlineMount> Ssh => _ssh ??= new(StringComparer.Ordinal);
 
-    /// <summary>Nothing captured yet.</summary>
-    public bool IsEmpty => _allArgs is not { Count: > 0 } && _usedArgs is not { Count: > 0 } && _secrets is not { Count: > 0 } && _ssh is not { Count: > 0 };
-
     public OutlineCapture Clone()
     {
         var copy = new OutlineCapture();
