@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CSharpFrontend.Converter.Dockerfile;
+using CSharpFrontend.Converter.Dockerfile.Contexts;
 using CSharpFrontend.Converter.Llb;
 using CSharpFrontend.Parser;
+using CSharpFrontend.Converter.Tests.Contexts;
 using Google.Protobuf;
 
 namespace CSharpFrontend.Converter.Tests.Dockerfile;
@@ -144,6 +146,18 @@ public sealed class DefinitionFloorTests
         var unused = Assert.Throws<ConvertException>(() => TestConversion.Convert(dockerfile, options with { Target = "unused", MaxDefinitionBytes = info + ccc - 1 }));
         Assert.Equal(info + ccc, TotalIn(unused));
         Assert.Equal(6, unused.Range?.StartLine);
+    }
+
+    /// <summary>A stage a named context stands for never runs its instructions: its RUNs are not counted.</summary>
+    [Fact]
+    public void AStageANamedContextStandsForIsNotCounted()
+    {
+        var dockerfile = "FROM alpine AS build\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"RUN echo {i}\n")) + "FROM build\nRUN used\n";
+        var options = TestConversion.Options with { MaxDefinitionBytes = 4_000 };
+        Assert.StartsWith("the build definition is over", Assert.Throws<ConvertException>(() => TestConversion.Convert(dockerfile, options)).Message);
+        var context = new NamedContext(Sources.Local("ctxdir", new LocalOptions { SharedKeyHint = "ctxdir" }), null);
+        var contexts = new FakeContexts(new Dictionary<string, NamedContext> { ["build"] = context });
+        Assert.NotEmpty(TestConversion.Convert(dockerfile, options with { NamedContexts = contexts }).Definition.ToBytes());
     }
 
     private static long TotalIn(ConvertException error)
