@@ -7,7 +7,7 @@ internal static class GoHostPort
 {
     /// <summary>
     /// <c>net.SplitHostPort</c>'s host (brackets removed), or null and <paramref name="error"/> as its
-    /// <c>AddrError</c> prints (<c>address A: why</c>).
+    /// <c>AddrError</c> prints (<c>address A: why</c>, or the reason alone for an empty address).
     /// </summary>
     public static string? SplitHost(string hostPort, out string? error)
     {
@@ -58,7 +58,7 @@ internal static class GoHostPort
 
     private static string? Fail(string address, string why, out string? error)
     {
-        error = $"address {address}: {why}";
+        error = address.Length == 0 ? why : $"address {address}: {why}";
         return null;
     }
 }

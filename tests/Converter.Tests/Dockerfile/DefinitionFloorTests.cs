@@ -96,6 +96,17 @@ public sealed class DefinitionFloorTests
         Assert.Equal(info + sizes[2], Refused(info + sizes[2] - 1, map, (a, ops[0]), (other, ops[2])));
     }
 
+    /// <summary>An empty file is named but has no data field (proto3 leaves an empty bytes field out).</summary>
+    [Fact]
+    public void AnEmptyFileCountsItsNameAlone()
+    {
+        var info = new Pb.Source { Infos = { new Pb.SourceInfo { Filename = "Dockerfile" } } }.CalculateSize();
+        var op = Op(1, 10);
+        var a = new StageDispatch(null, "alpine", "a");
+        var total = info + op.Bytes(located: true);
+        Assert.Equal(total, Refused(total - 1, new SourceMapSpec("Dockerfile", ReadOnlyMemory<byte>.Empty), (a, op)));
+    }
+
     [Fact]
     public void TheLimitIsWrittenInMebibytesWhenWhole()
     {
