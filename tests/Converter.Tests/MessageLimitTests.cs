@@ -39,4 +39,16 @@ public sealed class MessageLimitTests
         var error = Assert.Throws<ConvertException>(() => Convert(dockerfile, Options with { MaxDefinitionBytes = size - 1 }));
         Assert.Equal($"the build definition is {size} bytes, over BuildKit's message limit of {size - 1} bytes", error.Message);
     }
+
+    /// <summary>A whole number of MiB is written as such, any other limit in bytes.</summary>
+    [Theory]
+    [InlineData(16L << 20, "16 MiB")]
+    [InlineData(1L << 20, "1 MiB")]
+    [InlineData(3L << 20, "3 MiB")]
+    [InlineData((16L << 20) + 1, "16777217 bytes")]
+    [InlineData((1L << 20) - 1, "1048575 bytes")]
+    [InlineData(1536L * 1024, "1572864 bytes")]
+    [InlineData(100, "100 bytes")]
+    public void TheLimitIsWrittenInMebibytesWhenWhole(long bytes, string written) =>
+        Assert.Equal(written, MessageLimit.Format(bytes));
 }

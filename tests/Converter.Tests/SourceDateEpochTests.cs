@@ -23,6 +23,10 @@ public sealed class SourceDateEpochTests
     [InlineData("0", "1970-01-01T00:00:00Z")]
     [InlineData("+5", "1970-01-01T00:00:05Z")]
     [InlineData("-1", "1969-12-31T23:59:59Z")]
+    [InlineData("-0", "1970-01-01T00:00:00Z")]
+    [InlineData("+0", "1970-01-01T00:00:00Z")]
+    [InlineData("007", "1970-01-01T00:00:07Z")]
+    [InlineData("253402300799", "9999-12-31T23:59:59Z")]
     public void ParsesDecimalSecondsAsUtc(string value, string written) =>
         Assert.Equal(written, SourceDateEpoch.Parse(value)!.Value.ToString());
 
@@ -33,6 +37,7 @@ public sealed class SourceDateEpochTests
         Assert.Null(SourceDateEpoch.FromBuildArgs(ImmutableDictionary<string, string>.Empty.Add("OTHER", "1")));
     }
 
+    /// <summary>Each reason as Go 1.23.5's <c>strconv.ParseInt(v, 10, 64)</c> gives it.</summary>
     [Theory]
     [InlineData("soon", "invalid syntax")]
     [InlineData(" 1", "invalid syntax")]
@@ -41,6 +46,15 @@ public sealed class SourceDateEpochTests
     [InlineData("+", "invalid syntax")]
     [InlineData("1.5", "invalid syntax")]
     [InlineData("9223372036854775808", "value out of range")]
+    [InlineData("-9223372036854775809", "value out of range")]
+    [InlineData("99999999999999999999", "value out of range")]
+    [InlineData("-", "invalid syntax")]
+    [InlineData("+-1", "invalid syntax")]
+    [InlineData("1a", "invalid syntax")]
+    [InlineData("\u0663", "invalid syntax")]
+    [InlineData("1.", "invalid syntax")]
+    [InlineData(" ", "invalid syntax")]
+    [InlineData("1 ", "invalid syntax")]
     public void RejectsWhatStrconvParseIntRejects(string value, string reason) =>
         Assert.Equal(
             $"invalid SOURCE_DATE_EPOCH: {value}: strconv.ParseInt: parsing \"{value}\": {reason}",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using CSharpFrontend.Shared;
 
 namespace CSharpFrontend.Converter.Dockerfile;
@@ -33,13 +32,10 @@ internal static class PortList
             proto = proto.Length == 0 ? "tcp" : proto.ToLowerInvariant();
             if (ip.StartsWith('['))
             {
-                var bracketed = ip + ":";
-                ip = BracketError(bracketed) is { } error
-                    ? throw new ConvertException($"invalid IP address {ip}: address {bracketed}: {error}")
-                    : bracketed[1..bracketed.IndexOf(']')];
+                ip = GoHostPort.SplitHost(ip + ":", out var error) ?? throw new ConvertException($"invalid IP address {ip}: {error}");
             }
 
-            if (ip.Length > 0 && !IsGoIp(ip))
+            if (ip.Length > 0 && !GoHostPort.IsIp(ip))
             {
                 throw new ConvertException("invalid IP address: " + ip);
             }
@@ -71,32 +67,8 @@ internal static class PortList
         return result;
     }
 
-    /// <summary>What Go's <c>net.SplitHostPort</c> finds wrong with a <paramref name="hostPort"/> that starts with <c>[</c> and ends with <c>:</c>.</summary>
-    private static string? BracketError(string hostPort)
-    {
-        var end = hostPort.IndexOf(']');
-        if (end < 0)
-        {
-            return "missing ']' in address";
-        }
-
-        if (end + 1 != hostPort.Length - 1)
-        {
-            return hostPort[end + 1] == ':' ? "too many colons in address" : "missing port in address";
-        }
-
-        return hostPort.IndexOf('[', 1) >= 0 ? "unexpected '[' in address"
-            : hostPort.IndexOf(']', end + 1) >= 0 ? "unexpected ']' in address"
-            : null;
-    }
-
-    /// <summary>Go's <c>net.ParseIP</c>: dotted IPv4 or IPv6 text, no zone.</summary>
-    private static bool IsGoIp(string text) =>
-        !text.Contains('%') && IPAddress.TryParse(text, out var address)
-        && (text.Contains(':') || text.Count(c => c == '.') == 3 && text.Split('.').All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0')))
-        && address is not null;
-
-    private static (string Ip, string HostPort, string ContainerPort) SplitParts(string raw)
+    /// <summary>go-connections' <c>splitParts</c>: the last two colon-separated parts are the ports, the rest the IP.</summary>
+    internal static (string Ip, string HostPort, string ContainerPort) SplitParts(string raw)
     {
         var parts = raw.Split(':');
         return parts.Length switch

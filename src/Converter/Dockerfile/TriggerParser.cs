@@ -20,8 +20,10 @@ internal static class TriggerParser
             return null;
         }
 
+        // instructions.ParseCommand: the instruction's error as is, without the "dockerfile parse error on line N: " a
+        // whole Dockerfile's parse adds.
         var (instruction, diagnostic) = DockerfileParser.ParseInstruction(node, dialect);
-        error = diagnostic?.ToBuildKitMessage();
+        error = diagnostic?.Message;
         if (instruction is FromInstruction)
         {
             // A base image's config can hold any trigger; upstream's ParseCommand refuses a stage.
