@@ -125,38 +125,10 @@ public sealed record DockerfileOutline(
             .Name("end").BeginObject().Name("line").Number(endLine).EndObject()
             .EndObject().EndArray().EndObject();
 
-    /// <summary>
-    /// Go's tabwriter: every cell but the last of a row padded to its column's width plus the padding, widths counted
-    /// in characters (<c>utf8.RuneCount</c>, not UTF-16 units); a blank line after.
-    /// </summary>
+    /// <summary>A table as Go's tabwriter prints it (<see cref="GoTabWriter"/>), a blank line after.</summary>
     private static void Table(StringBuilder text, List<string[]> rows, int padding)
     {
-        var columns = rows.Max(r => r.Length);
-        var widths = new int[columns];
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Length - 1; i++)
-            {
-                widths[i] = Math.Max(widths[i], Width(row[i]) + padding);
-            }
-        }
-
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Length; i++)
-            {
-                text.Append(row[i]);
-                if (i < row.Length - 1)
-                {
-                    text.Append(' ', widths[i] - Width(row[i]));
-                }
-            }
-
-            text.Append('\n');
-        }
-
+        GoTabWriter.Append(text, rows, padding);
         text.Append('\n');
     }
-
-    private static int Width(string cell) => cell.EnumerateRunes().Count();
 }

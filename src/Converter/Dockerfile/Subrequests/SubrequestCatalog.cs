@@ -81,19 +81,8 @@ public static class SubrequestCatalog
             ["NAME", "VERSION", "DESCRIPTION"],
             .. All.Select(r => new[] { r.Name.StartsWith("frontend.", StringComparison.Ordinal) ? r.Name["frontend.".Length..] : r.Name, r.Version, r.Description }),
         ];
-        var widths = new int[2];
-        foreach (var row in rows)
-        {
-            widths[0] = Math.Max(widths[0], row[0].Length + 1);
-            widths[1] = Math.Max(widths[1], row[1].Length + 1);
-        }
-
         var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            text.Append(row[0].PadRight(widths[0])).Append(row[1].PadRight(widths[1])).Append(row[2]).Append('\n');
-        }
-
+        GoTabWriter.Append(text, rows, padding: 1);
         return text.ToString();
     }
 

@@ -84,20 +84,15 @@ public sealed record TargetList(ImmutableArray<Target> Targets, ReadOnlyMemory<b
     /// <summary>The table upstream prints: <c>TARGET</c> and <c>DESCRIPTION</c> columns, the default marked.</summary>
     public string ToText()
     {
-        var rows = new List<(string Name, string Description)> { ("TARGET", "DESCRIPTION") };
+        var rows = new List<string[]> { new[] { "TARGET", "DESCRIPTION" } };
         foreach (var target in Targets)
         {
             var name = target.Name.Length == 0 && target.Default ? "(default)" : target.Default ? target.Name + " (default)" : target.Name;
-            rows.Add((name, target.Description));
+            rows.Add([name, target.Description]);
         }
 
-        var width = rows.Max(r => r.Name.Length) + 1;
         var text = new StringBuilder();
-        foreach (var (name, description) in rows)
-        {
-            text.Append(name.PadRight(width)).Append(description).Append('\n');
-        }
-
+        GoTabWriter.Append(text, rows, padding: 1);
         return text.ToString();
     }
 }
