@@ -28,6 +28,25 @@ public sealed record CheckConfig
         ? ExperimentalAll || ExperimentalRules.Contains(rule.Name)
         : !SkipAll && !SkipRules.Contains(rule.Name));
 
+    /// <summary>The build arg that configures the checks (it wins over the directive).</summary>
+    public const string BuildArg = "BUILDKIT_DOCKERFILE_CHECK";
+
+    /// <summary>
+    /// Parses the build arg's value; <see cref="FormatException"/> worded as dockerui's <c>init</c> words it
+    /// (<c>failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: ...</c>).
+    /// </summary>
+    public static CheckConfig ParseBuildArg(string text)
+    {
+        try
+        {
+            return Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"failed to parse build-arg:{BuildArg}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Parses the option text; <see cref="FormatException"/> with upstream's message when it is invalid.</summary>
     public static CheckConfig Parse(string text)
     {

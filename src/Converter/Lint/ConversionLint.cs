@@ -11,7 +11,7 @@ namespace CSharpFrontend.Converter.Lint;
 internal sealed class ConversionLint
 {
     /// <summary>The build arg that configures the checks (it wins over the directive).</summary>
-    public const string CheckArg = "BUILDKIT_DOCKERFILE_CHECK";
+    public const string CheckArg = CheckConfig.BuildArg;
 
     private readonly Parser.Dockerfile? _ast;
     private HashSet<SourceRange>? _runRanges;
@@ -51,13 +51,13 @@ internal sealed class ConversionLint
         }
         else if (options.BuildArgs.TryGetValue(CheckArg, out var arg))
         {
-            config = Parse(arg, "failed to parse build-arg:" + CheckArg);
+            config = Parse(() => CheckConfig.ParseBuildArg(arg));
         }
         else
         {
             // ParseDirective keeps the value up to its first space.
             var directive = (parsed.Syntax?.Directives.FirstOrDefault(d => d.Name == "check")?.Value ?? "").Split(' ', 2)[0];
-            config = Parse(directive, "failed to parse check options");
+            config = Parse(() => CheckConfig.Parse(directive), "failed to parse check options: ");
         }
 
         var linter = new Linter(config, options.Lint?.Warn);
@@ -71,15 +71,16 @@ internal sealed class ConversionLint
         return lint;
     }
 
-    private static CheckConfig Parse(string text, string context)
+    /// <summary>The configuration <paramref name="parse"/> reads; its <see cref="FormatException"/> as the conversion's error.</summary>
+    private static CheckConfig Parse(Func<CheckConfig> parse, string context = "")
     {
         try
         {
-            return CheckConfig.Parse(text);
+            return parse();
         }
         catch (FormatException ex)
         {
-            throw new ConvertException(context + ": " + ex.Message);
+            throw new ConvertException(context + ex.Message);
         }
     }
 

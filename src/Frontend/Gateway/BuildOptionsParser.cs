@@ -124,19 +124,18 @@ public static class BuildOptionsParser
     /// <summary><c>build-arg:BUILDKIT_DOCKERFILE_CHECK</c> as dockerui's <c>init</c> parses it (<c>linter.ParseLintOptions</c>).</summary>
     private static void ValidateCheckArg(IReadOnlyDictionary<string, string> opts)
     {
-        const string Key = BuildArgPrefix + "BUILDKIT_DOCKERFILE_CHECK";
-        if (!opts.TryGetValue(Key, out var text))
+        if (!opts.TryGetValue(BuildArgPrefix + CheckConfig.BuildArg, out var text))
         {
             return;
         }
 
         try
         {
-            CheckConfig.Parse(text);
+            CheckConfig.ParseBuildArg(text);
         }
         catch (FormatException ex)
         {
-            throw new GatewayException($"failed to parse {Key}: {ex.Message}");
+            throw new GatewayException(ex.Message);
         }
     }
 
