@@ -106,8 +106,8 @@ public static class DockerfileConverter
 
         public async ValueTask<(LlbState State, ImageConfig Image, StageDispatch Target)> RunAsync(CancellationToken cancellationToken)
         {
-            var metaArgs = GlobalArgs();
-            await RegisterStagesAsync(metaArgs, cancellationToken).ConfigureAwait(false);
+            var (metaArgs, metaEnvironment) = GlobalArgs();
+            await RegisterStagesAsync(metaArgs, metaEnvironment, cancellationToken).ConfigureAwait(false);
             var target = options.Target.Length == 0
                 ? _stages.States[^1]
                 : _stages.FindByName(options.Target) ?? throw TargetNotFound();
@@ -164,13 +164,25 @@ public static class DockerfileConverter
             return (target.State, image, target);
         }
 
-        /// <summary>Platform args, then the ARGs before the first FROM (build args win over defaults).</summary>
-        private List<ArgValue> GlobalArgs()
+        /// <summary>
+        /// Platform args, then the ARGs before the first FROM (build args win over defaults), and the environment FROM
+        /// expands with: v0.24's environment list (an ARG without a value leaves the name as it was) or v0.11's map
+        /// (where it is empty).
+        /// </summary>
+        private (List<ArgValue> Args, IReadOnlyDictionary<string, string> Environment) GlobalArgs()
         {
             var targetStage = options.Profile.TargetStageArg ? (options.Target.Length > 0 ? options.Target : dockerfile.Stages[^1].Name) : null;
             var args = Platforms.Args(targetStage).Select(a => options.BuildArgs.TryGetValue(a.Key, out var v) ? a with { Value = v } : a).ToList();
             lint.GlobalArgs(dockerfile, _lexer, args);
-            var environment = new Dictionary<string, string>(ArgsEnvironment(args), StringComparer.Ordinal);
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var arg in args)
+            {
+                if (arg.Value is { } value)
+                {
+                    environment[arg.Key] = value;
+                }
+            }
+
             var envList = options.Profile.GlobalArgsAsEnvList;
             foreach (var instruction in dockerfile.MetaArgs)
             {
@@ -212,26 +224,7 @@ public static class DockerfileConverter
                 }
             }
 
-            return args;
-        }
-
-        /// <summary>The args as an environment: an arg without a value is left out (v0.24's environment list), or empty (v0.11's map).</summary>
-        internal static IReadOnlyDictionary<string, string> ArgsEnvironment(IEnumerable<ArgValue> args, bool valuelessAsEmpty = false)
-        {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var arg in args)
-            {
-                if (arg.Value is { } value)
-                {
-                    environment[arg.Key] = value;
-                }
-                else if (valuelessAsEmpty)
-                {
-                    environment[arg.Key] = "";
-                }
-            }
-
-            return environment;
+            return (args, environment);
         }
 
         /// <summary>
@@ -255,9 +248,8 @@ public static class DockerfileConverter
             return deps;
         }
 
-        private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, CancellationToken cancellationToken)
+        private async ValueTask RegisterStagesAsync(List<ArgValue> metaArgs, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
         {
-            var environment = ArgsEnvironment(metaArgs, valuelessAsEmpty: !options.Profile.GlobalArgsAsEnvList);
             var declared = metaArgs.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < dockerfile.Stages.Length; i++)
             {
@@ -350,11 +342,6 @@ public static class DockerfileConverter
             }
         }
 
-        /// <summary>
-        /// Current BuildKit's ONBUILD: the triggers of a stage's base (the image's config, or the base stage's ONBUILD
-        /// instructions) become the stage's first commands, counted in its steps, their sources its dependencies.
-        /// True when a trigger reads from another stage (reachability must be computed again).
-        /// </summary>
         /// <summary>The ONBUILD expressions of a stage's instructions, in order.</summary>
         private static ImmutableArray<string> OnBuildExpressions(StageDispatch stage)
         {
@@ -370,6 +357,11 @@ public static class DockerfileConverter
             return expressions.DrainToImmutable();
         }
 
+        /// <summary>
+        /// Current BuildKit's ONBUILD: the triggers of a stage's base (the image's config, or the base stage's ONBUILD
+        /// instructions) become the stage's first commands, counted in its steps, their sources its dependencies.
+        /// True when a trigger reads from another stage (reachability must be computed again).
+        /// </summary>
         private bool AddOnBuildTriggers(IReadOnlySet<StageDispatch> reachable)
         {
             var newDependencies = false;

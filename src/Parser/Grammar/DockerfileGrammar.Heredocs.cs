@@ -20,9 +20,9 @@ internal sealed partial class DockerfileGrammar
     private static Parser<char, Marker> HeredocMarkerGrammar(bool legacy) =>
         Map(
             (digits, chomp, name) => new Marker(digits, chomp.HasValue, name),
-            CharRun.Many(char.IsAsciiDigit).Slice((span, _) => span.ToString()).Before(String("<<")),
+            Run(char.IsAsciiDigit, atLeastOnce: false).Before(String("<<")),
             Char('-').Maybe().Before(legacy ? Return(Unit.Value) : RegexpSpaces),
-            CharRun.Many(c => c != '<').Slice((span, _) => span.ToString()).Before(End));
+            Run(c => c != '<', atLeastOnce: false).Before(End));
 
     /// <summary>The marker a word holds, or null when it is not one (or its name is empty).</summary>
     public Marker? HeredocMarker(string word)
